@@ -1,0 +1,147 @@
+package org.rapport.customers;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.rapport.identity.CurrentUser;
+import org.rapport.identity.Role;
+import org.rapport.identity.UserService;
+import org.rapport.identity.UserView;
+import org.rapport.platform.AuditService;
+import org.rapport.shared.InvalidFieldException;
+import org.rapport.shared.PreconditionFailedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+
+/** Account pages: list with live search, detail with history, create, edit, share with partners, delete. */
+@Controller
+@RequestMapping("/accounts")
+class AccountController {
+
+    private static final int PAGE = 50;
+
+    private final AccountService accounts;
+    private final UserService users;
+    private final AuditService audit;
+
+    AccountController(AccountService accounts, UserService users, AuditService audit) {
+        this.accounts = accounts;
+        this.users = users;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
+                @RequestParam(required = false) String cursor, HtmxRequest htmx, Model model) {
+        String search = q == null ? null : q.length() > 200 ? q.substring(0, 200) : q;
+        model.addAttribute("page", accounts.list(user, search, cursor, PAGE));
+        model.addAttribute("q", search);
+        boolean fragment = htmx.isHtmxRequest() && !htmx.isBoosted();
+        return fragment ? "customers/accounts :: rows" : "customers/accounts";
+    }
+
+    @GetMapping("/new")
+    String newAccount(@AuthenticationPrincipal CurrentUser user, Model model) {
+        return form(model, new AccountFields("", "", "", user.id()), null);
+    }
+
+    @PostMapping
+    String create(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String name,
+                  @RequestParam(defaultValue = "") String domain, @RequestParam(defaultValue = "") String industry,
+                  @RequestParam(required = false) UUID ownerId, Model model, RedirectAttributes redirect) {
+        AccountFields fields = new AccountFields(name, domain, industry, ownerId);
+        try {
+            AccountView created = accounts.create(user, fields);
+            redirect.addFlashAttribute("toast", "Account " + created.name() + " created.");
+            return "redirect:/accounts/" + created.id();
+        } catch (InvalidFieldException e) {
+            model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
+            return form(model, fields, null);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+        AccountView account = accounts.get(user, id);
+        model.addAttribute("account", account);
+        model.addAttribute("history", audit.history(AccountService.ref(id), 50));
+        model.addAttribute("names", users.list().stream()
+                .collect(java.util.stream.Collectors.toMap(UserView::id, UserView::name)));
+        model.addAttribute("sharedWith", accounts.sharedWith(user, id));
+        model.addAttribute("partners", users.list().stream()
+                .filter(u -> u.active() && u.role() == Role.PARTNER).toList());
+        return "customers/account";
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+        AccountView account = accounts.get(user, id);
+        return form(model, new AccountFields(account.name(), account.domain(), account.industry(), account.ownerId()),
+                account);
+    }
+
+    @PostMapping("/{id}")
+    String update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+                  @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String domain,
+                  @RequestParam(defaultValue = "") String industry, @RequestParam(required = false) UUID ownerId,
+                  @RequestParam int version, Model model, RedirectAttributes redirect) {
+        AccountFields fields = new AccountFields(name, domain, industry, ownerId);
+        AccountView account = accounts.get(user, id);
+        try {
+            accounts.update(user, id, version, fields);
+            redirect.addFlashAttribute("toast", "Account saved.");
+            return "redirect:/accounts/" + id;
+        } catch (InvalidFieldException e) {
+            model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
+        } catch (PreconditionFailedException e) {
+            model.addAttribute("errors", Map.of("version",
+                    "Someone else saved this account meanwhile. Reload it to see their changes."));
+        }
+        return form(model, fields, account);
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        AccountView account = accounts.get(user, id);
+        accounts.delete(user, id);
+        redirect.addFlashAttribute("toast", "Account " + account.name() + " deleted.");
+        return "redirect:/accounts";
+    }
+
+    @PostMapping("/{id}/shares")
+    String share(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+                 @RequestParam(required = false) UUID userId, RedirectAttributes redirect) {
+        try {
+            accounts.share(user, id, userId);
+            redirect.addFlashAttribute("toast", "Shared.");
+        } catch (InvalidFieldException e) {
+            redirect.addFlashAttribute("toast", e.getMessage());
+        }
+        return "redirect:/accounts/" + id;
+    }
+
+    @PostMapping("/{id}/shares/{userId}/delete")
+    String unshare(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @PathVariable UUID userId,
+                   RedirectAttributes redirect) {
+        accounts.unshare(user, id, userId);
+        redirect.addFlashAttribute("toast", "No longer shared.");
+        return "redirect:/accounts/" + id;
+    }
+
+    private String form(Model model, AccountFields fields, AccountView existing) {
+        model.addAttribute("form", fields);
+        model.addAttribute("existing", existing);
+        model.addAttribute("owners", users.list().stream()
+                .filter(u -> u.active() && u.role() != Role.PARTNER).toList());
+        return "customers/account-form";
+    }
+}

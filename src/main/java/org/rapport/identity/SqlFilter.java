@@ -1,0 +1,7 @@
+package org.rapport.identity;
+
+import java.util.Map;
+
+/** A SQL boolean expression with its named parameters, to AND into a query's WHERE clause. */
+public record SqlFilter(String sql, Map<String, Object> params) {
+}

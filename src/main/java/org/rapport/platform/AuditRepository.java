@@ -1,0 +1,95 @@
+package org.rapport.platform;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.noCondition;
+import static org.jooq.impl.DSL.table;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.jooq.Condition;
+import org.jooq.Field;
+import org.rapport.shared.RecordRef;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes and reads {@code audit_events}. */
+@Repository
+class AuditRepository {
+
+    private static final Field<Long> ID = field(name("id"), Long.class);
+    private static final Field<UUID> ACTOR = field(name("actor_id"), UUID.class);
+    private static final Field<String> TYPE = field(name("record_type"), String.class);
+    private static final Field<UUID> RECORD = field(name("record_id"), UUID.class);
+    private static final Field<OffsetDateTime> AT = field(name("occurred_at"), OffsetDateTime.class);
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AuditRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(UUID actorId, RecordRef record, AuditService.Action action, Map<String, AuditService.Change> changes) {
+        jdbc.sql("""
+                insert into audit_events (actor_id, record_type, record_id, action, changes)
+                values (:actor, :type, :record, :action, cast(:changes as jsonb))
+                """)
+                .param("actor", actorId)
+                .param("type", record.type())
+                .param("record", record.id())
+                .param("action", action.name())
+                .param("changes", json.writeValueAsString(changes))
+                .update();
+    }
+
+    List<AuditService.Entry> search(AuditService.Query q) {
+        Condition where = noCondition();
+        if (q.actorId() != null) {
+            where = where.and(ACTOR.eq(q.actorId()));
+        }
+        if (q.recordType() != null) {
+            where = where.and(TYPE.eq(q.recordType()));
+        }
+        if (q.recordId() != null) {
+            where = where.and(RECORD.eq(q.recordId()));
+        }
+        if (q.from() != null) {
+            where = where.and(AT.ge(q.from().atOffset(java.time.ZoneOffset.UTC)));
+        }
+        if (q.to() != null) {
+            where = where.and(AT.lt(q.to().atOffset(java.time.ZoneOffset.UTC)));
+        }
+        if (q.beforeId() != null) {
+            where = where.and(ID.lt(q.beforeId()));
+        }
+        var query = Sql.dsl()
+                .select(ID, AT, ACTOR, TYPE, RECORD, field(name("action")), field(name("changes")).cast(String.class))
+                .from(table(name("audit_events")))
+                .where(where)
+                .orderBy(ID.desc())
+                .limit(Math.clamp(q.limit(), 1, 500));
+        return Sql.query(jdbc, query).query(this::map).list();
+    }
+
+    private AuditService.Entry map(ResultSet rs, int row) throws SQLException {
+        Map<String, Map<String, Object>> raw = json.readValue(rs.getString(7), new TypeReference<>() { });
+        Map<String, AuditService.Change> changes = new LinkedHashMap<>();
+        raw.forEach((field, change) -> changes.put(field,
+                new AuditService.Change(change.get("oldValue"), change.get("newValue"))));
+        return new AuditService.Entry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                rs.getObject(3, UUID.class), rs.getString(4), rs.getObject(5, UUID.class),
+                AuditService.Action.valueOf(rs.getString(6)), changes);
+    }
+
+}

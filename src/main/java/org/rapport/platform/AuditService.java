@@ -1,0 +1,102 @@
+package org.rapport.platform;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.rapport.shared.Actor;
+import org.rapport.shared.RecordRef;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The audit trail: every module records each change to a business record here, inside the transaction
+ * that makes the change, as who, when, which record, and each changed field's old and new value.
+ */
+@Service
+public class AuditService {
+
+    /** What happened to the record. */
+    public enum Action { CREATE, UPDATE, DELETE }
+
+    /** One field's value before and after the change; either side is null for a create or a delete. */
+    public record Change(Object oldValue, Object newValue) {
+    }
+
+    /** One audit row as read back. */
+    public record Entry(long id, Instant occurredAt, UUID actorId, String recordType, UUID recordId, Action action,
+                        Map<String, Change> changes) {
+    }
+
+    /** Filters for browsing; null means "any". {@code beforeId} is the keyset cursor. */
+    public record Query(UUID actorId, String recordType, UUID recordId, Instant from, Instant to, Long beforeId,
+                        int limit) {
+    }
+
+    private final AuditRepository repository;
+
+    AuditService(AuditRepository repository) {
+        this.repository = repository;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void created(RecordRef record, Map<String, ?> fields) {
+        write(record, Action.CREATE, diff(Map.of(), fields));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void updated(RecordRef record, Map<String, ?> before, Map<String, ?> after) {
+        Map<String, Change> changes = diff(before, after);
+        if (!changes.isEmpty()) {
+            write(record, Action.UPDATE, changes);
+        }
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void deleted(RecordRef record, Map<String, ?> fields) {
+        write(record, Action.DELETE, diff(fields, Map.of()));
+    }
+
+    public List<Entry> search(Query query) {
+        return repository.search(query);
+    }
+
+    public List<Entry> history(RecordRef record, int limit) {
+        return repository.search(new Query(null, record.type(), record.id(), null, null, null, limit));
+    }
+
+    private void write(RecordRef record, Action action, Map<String, Change> changes) {
+        repository.insert(currentActor(), record, action, changes);
+    }
+
+    static Map<String, Change> diff(Map<String, ?> before, Map<String, ?> after) {
+        Map<String, Change> changes = new LinkedHashMap<>();
+        before.forEach((field, old) -> {
+            Object now = after.containsKey(field) ? after.get(field) : null;
+            if (!Objects.equals(plain(old), plain(now))) {
+                changes.put(field, new Change(plain(old), plain(now)));
+            }
+        });
+        after.forEach((field, now) -> {
+            if (!before.containsKey(field) && now != null) {
+                changes.put(field, new Change(null, plain(now)));
+            }
+        });
+        return changes;
+    }
+
+    private static Object plain(Object value) {
+        return value instanceof Number || value instanceof Boolean || value == null ? value : value.toString();
+    }
+
+    private static UUID currentActor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Actor actor ? actor.userId() : null;
+    }
+}
