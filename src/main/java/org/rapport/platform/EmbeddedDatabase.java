@@ -35,6 +35,9 @@ final class EmbeddedDatabase implements AutoCloseable {
         try {
             Files.createDirectories(pgData.getParent());
             stopOrphanedPostmaster(pgData);
+            if (ephemeral) {
+                deleteRecursively(pgData);
+            }
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(ephemeral)
@@ -99,6 +102,17 @@ final class EmbeddedDatabase implements AutoCloseable {
             throw new IOException("Interrupted while stopping the old PostgreSQL", e);
         } catch (Exception e) {
             throw new IOException("The old PostgreSQL (pid " + pid + ") did not stop; stop it and start again", e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 
