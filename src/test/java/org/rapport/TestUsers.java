@@ -7,7 +7,11 @@ import org.rapport.identity.CurrentUser;
 import org.rapport.identity.Role;
 import org.rapport.identity.Scope;
 import org.rapport.identity.UserService;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Creates users and departments with unique names for a test, through the real services. */
 @Component
@@ -38,5 +42,14 @@ public class TestUsers {
         UUID id = users.create(SYSTEM_ADMIN, new UserService.NewUser(email, role.label() + " " + email.substring(0, 12),
                 role, departmentId, PASSWORD)).id();
         return new CurrentUser(id, email, role.label(), role, departmentId, EnumSet.allOf(Scope.class));
+    }
+
+    /** A request made in the browser session of {@code user}. */
+    public static RequestPostProcessor signedIn(CurrentUser user) {
+        var authorities = new java.util.ArrayList<SimpleGrantedAuthority>();
+        authorities.add(new SimpleGrantedAuthority(user.role().authority()));
+        user.scopes().forEach(s -> authorities.add(new SimpleGrantedAuthority(s.authority())));
+        return SecurityMockMvcRequestPostProcessors.authentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, authorities));
     }
 }

@@ -39,7 +39,9 @@ class ProfileController {
             model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
             return profile(user, model);
         }
-        request.changeSessionId();
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
         redirect.addFlashAttribute("toast", "Your password was changed.");
         return "redirect:/profile";
     }

@@ -43,7 +43,7 @@ class TokensController {
                 scopes.forEach(s -> requested.add(Scope.parse(s)));
             }
             ApiTokenService.Issued issued = tokens.issue(user, name, requested, days);
-            redirect.addFlashAttribute("issued", issued);
+            redirect.addFlashAttribute("issuedToken", issued.token());
             redirect.addFlashAttribute("toast", "Token created. Copy it now: it is shown only once.");
             return "redirect:/tokens";
         } catch (InvalidFieldException e) {
