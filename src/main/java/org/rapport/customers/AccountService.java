@@ -12,7 +12,6 @@ import org.rapport.identity.UserService;
 import org.rapport.identity.UserView;
 import org.rapport.identity.Visibility;
 import org.rapport.platform.AuditService;
-import org.rapport.shared.ConflictException;
 import org.rapport.shared.CursorPage;
 import org.rapport.shared.ForbiddenException;
 import org.rapport.shared.InvalidFieldException;

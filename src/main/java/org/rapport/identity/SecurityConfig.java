@@ -41,6 +41,8 @@ class SecurityConfig {
             + "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; "
             + "form-action 'self'; base-uri 'self'; object-src 'none'";
 
+    private final LoginUrlAuthenticationEntryPoint loginPage = new LoginUrlAuthenticationEntryPoint("/login");
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -107,7 +109,7 @@ class SecurityConfig {
                         response.setHeader("HX-Redirect", "/login");
                         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                     } else {
-                        new LoginUrlAuthenticationEntryPoint("/login").commence(request, response, ex);
+                        loginPage.commence(request, response, ex);
                     }
                 }));
         return http.build();

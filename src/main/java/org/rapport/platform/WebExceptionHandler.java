@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.rapport.shared.ConflictException;
 import org.rapport.shared.ForbiddenException;
+import org.rapport.shared.InvalidFieldException;
 import org.rapport.shared.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -23,6 +24,11 @@ class WebExceptionHandler {
     @ExceptionHandler(ForbiddenException.class)
     void forbidden(HttpServletResponse response) throws IOException {
         response.sendError(HttpServletResponse.SC_FORBIDDEN);
+    }
+
+    @ExceptionHandler(InvalidFieldException.class)
+    void badRequest(HttpServletResponse response, InvalidFieldException e) throws IOException {
+        response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(ConflictException.class)
