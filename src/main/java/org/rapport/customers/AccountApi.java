@@ -1,9 +1,6 @@
 package org.rapport.customers;
 
 import java.net.URI;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -13,12 +10,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.rapport.identity.CurrentUser;
+import org.rapport.platform.JsonMergePatch;
 import org.rapport.shared.CursorPage;
 import org.rapport.shared.InvalidFieldException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -37,11 +34,8 @@ import tools.jackson.databind.JsonNode;
 /** {@code /api/v1/accounts}: create, read, list (cursor pages), PATCH with If-Match, delete. */
 @RestController
 @RequestMapping("/api/v1/accounts")
-@Validated
 @Tag(name = "Accounts")
 class AccountApi {
-
-    private static final Set<String> PATCHABLE = Set.of("name", "domain", "industry", "ownerId");
 
     /** A new account; the owner defaults to the caller. */
     record AccountRequest(@NotBlank @Size(max = 200) String name, @Size(max = 253) String domain,
@@ -49,9 +43,11 @@ class AccountApi {
     }
 
     private final AccountService accounts;
+    private final JsonMergePatch mergePatch;
 
-    AccountApi(AccountService accounts) {
+    AccountApi(AccountService accounts, JsonMergePatch mergePatch) {
         this.accounts = accounts;
+        this.mergePatch = mergePatch;
     }
 
     @GetMapping
@@ -79,28 +75,15 @@ class AccountApi {
     }
 
     @PatchMapping("/{id}")
-    @Operation(summary = "Change some fields (JSON merge patch); If-Match with the ETag is required")
+    @Operation(summary = "Change some fields (JSON merge patch, RFC 7386); If-Match with the ETag is required")
     ResponseEntity<AccountView> patch(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       @RequestBody JsonNode patch) {
-        if (!patch.isObject()) {
-            throw new InvalidFieldException("body", "Send a JSON object with the fields to change");
-        }
         AccountView current = accounts.get(user, id);
-        Map<String, JsonNode> fields = new java.util.LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.properties().iterator(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            if (!PATCHABLE.contains(field.getKey())) {
-                throw new InvalidFieldException(field.getKey(), "unknown or read-only field");
-            }
-            fields.put(field.getKey(), field.getValue());
-        }
-        AccountFields merged = new AccountFields(
-                text(fields, "name", current.name(), false),
-                text(fields, "domain", current.domain(), true),
-                text(fields, "industry", current.industry(), true),
-                uuid(fields, "ownerId", current.ownerId()));
-        return withEtag(ResponseEntity.ok(), accounts.update(user, id, version(ifMatch), merged));
+        AccountRequest merged = mergePatch.apply(new AccountRequest(current.name(), current.domain(),
+                current.industry(), current.ownerId()), patch, AccountRequest.class);
+        return withEtag(ResponseEntity.ok(), accounts.update(user, id, version(ifMatch),
+                new AccountFields(merged.name(), merged.domain(), merged.industry(), merged.ownerId())));
     }
 
     @DeleteMapping("/{id}")
@@ -123,32 +106,6 @@ class AccountApi {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
             throw new InvalidFieldException("If-Match", "Send the ETag of the account as returned by GET");
-        }
-    }
-
-    private static String text(Map<String, JsonNode> fields, String name, String current, boolean nullable) {
-        if (!fields.containsKey(name)) {
-            return current;
-        }
-        JsonNode value = fields.get(name);
-        if (value.isNull() && nullable) {
-            return null;
-        }
-        if (!value.isString()) {
-            throw new InvalidFieldException(name, nullable ? "must be a string or null" : "must be a string");
-        }
-        return value.asString();
-    }
-
-    private static UUID uuid(Map<String, JsonNode> fields, String name, UUID current) {
-        if (!fields.containsKey(name)) {
-            return current;
-        }
-        JsonNode value = fields.get(name);
-        try {
-            return UUID.fromString(value.isString() ? value.asString() : "");
-        } catch (IllegalArgumentException e) {
-            throw new InvalidFieldException(name, "must be a user id (UUID)");
         }
     }
 }

@@ -1,10 +1,8 @@
 package org.rapport.customers;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.rapport.identity.SqlFilter;
+import org.rapport.platform.Sql;
 import org.rapport.shared.CursorPage;
-import org.rapport.shared.InvalidFieldException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,10 +43,10 @@ class AccountRepository {
         Map<String, Object> params = new HashMap<>(visible.params());
         if (q != null && !q.isBlank()) {
             sql.append(" and (lower(a.name) like :q or lower(a.domain) like :q)");
-            params.put("q", escapeLike(q.strip().toLowerCase()) + "%");
+            params.put("q", Sql.escapeLike(q.strip().toLowerCase()) + "%");
         }
         if (cursor != null && !cursor.isBlank()) {
-            String[] key = decode(cursor);
+            String[] key = Cursors.decode(cursor, 2);
             sql.append(" and (lower(a.name), a.id) > (:afterName, :afterId)");
             params.put("afterName", key[0]);
             params.put("afterId", UUID.fromString(key[1]));
@@ -61,7 +59,7 @@ class AccountRepository {
         }
         List<AccountView> page = rows.subList(0, limit);
         AccountView last = page.getLast();
-        return new CursorPage<>(List.copyOf(page), encode(last.name().toLowerCase(), last.id()));
+        return new CursorPage<>(List.copyOf(page), Cursors.encode(last.name().toLowerCase(), last.id().toString()));
     }
 
     UUID insert(AccountFields fields, UUID ownerId, UUID departmentId, UUID createdBy) {
@@ -98,22 +96,4 @@ class AccountRepository {
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));
     }
 
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    static String encode(String name, UUID id) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((name + "\u0000" + id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String[] decode(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\u0000", 2);
-            UUID.fromString(parts[1]);
-            return parts;
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            throw new InvalidFieldException("cursor", "Not a cursor returned by this API");
-        }
-    }
 }

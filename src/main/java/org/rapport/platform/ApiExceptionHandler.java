@@ -67,7 +67,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
         List<Problems.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problems.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v -> new Problems.FieldError(v.getPropertyPath().toString(), v.getMessage()))
                 .toList();
         return badRequest("Invalid request", errors);
     }
@@ -148,9 +148,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return path.toString();
     }
 
-    private static String lastNode(String propertyPath) {
-        int dot = propertyPath.lastIndexOf('.');
-        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    @ExceptionHandler(DatabindException.class)
+    ResponseEntity<ProblemDetail> databind(DatabindException e) {
+        String field = path(e);
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return badRequest("Unknown field '" + unknown.getPropertyName() + "'",
+                    List.of(new Problems.FieldError(field, "unknown field")));
+        }
+        return badRequest("Field '" + field + "' has the wrong type or format",
+                List.of(new Problems.FieldError(field, "wrong type or format")));
     }
 
     private static ResponseEntity<ProblemDetail> badRequest(String detail, List<Problems.FieldError> errors) {

@@ -25,6 +25,11 @@ public final class Sql {
         return DSL_CONTEXT;
     }
 
+    /** Escapes LIKE wildcards so user text matches literally. */
+    public static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
     public static JdbcClient.StatementSpec query(JdbcClient jdbc, Query query) {
         return jdbc.sql(query.getSQL(ParamType.INDEXED)).params(query.getBindValues());
     }

@@ -1,0 +1,4 @@
+package org.rapport.customers;
+
+/** How a contact prefers to be reached. */
+public enum ContactChannel { EMAIL, PHONE, SMS, MAIL, IN_PERSON }

@@ -1,0 +1,300 @@
+package org.rapport.customers;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.rapport.identity.SqlFilter;
+import org.rapport.platform.Sql;
+import org.rapport.shared.CursorPage;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL for contacts and their emails, phones and account links; every read takes the caller's visibility filter. */
+@Repository
+class ContactRepository {
+
+    private static final String SELECT = """
+            select c.*, u.name as owner_name
+            from contacts c join users u on u.id = c.owner_id
+            """;
+    private static final String SEARCH_TEXT = """
+            rapport_search_key(concat_ws(' ', :firstName, :lastName, :emailsText, :phonesText))""";
+
+    /** List filters of the API and the list page; null means "any". */
+    record Filter(String q, UUID ownerId, RelationshipType relationshipType, LifecycleStage lifecycleStage, String tag,
+                  Instant updatedSince) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ContactRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    Optional<ContactView> find(UUID id, SqlFilter visible) {
+        List<ContactView> found = load(jdbc.sql(SELECT + " where c.id = :id and c.erased_at is null and " + visible.sql())
+                .params(visible.params()).param("id", id));
+        return found.stream().findFirst();
+    }
+
+    /** One page ordered by last name, first name, id; the cursor is the last row's key. */
+    CursorPage<ContactView> list(SqlFilter visible, Filter filter, String cursor, int limit) {
+        StringBuilder sql = new StringBuilder(SELECT).append(" where c.erased_at is null and ").append(visible.sql());
+        Map<String, Object> params = new HashMap<>(visible.params());
+        if (filter.q() != null && !filter.q().isBlank()) {
+            sql.append(" and c.search_text like ('%' || rapport_search_key(:q) || '%')");
+            params.put("q", Sql.escapeLike(filter.q().strip()));
+        }
+        if (filter.ownerId() != null) {
+            sql.append(" and c.owner_id = :ownerId");
+            params.put("ownerId", filter.ownerId());
+        }
+        if (filter.relationshipType() != null) {
+            sql.append(" and c.relationship_types @> array[:relationshipType]::text[]");
+            params.put("relationshipType", filter.relationshipType().name());
+        }
+        if (filter.lifecycleStage() != null) {
+            sql.append(" and c.lifecycle_stage = :lifecycleStage");
+            params.put("lifecycleStage", filter.lifecycleStage().name());
+        }
+        if (filter.tag() != null && !filter.tag().isBlank()) {
+            sql.append(" and c.tags @> array[:tag]::text[]");
+            params.put("tag", filter.tag().strip());
+        }
+        if (filter.updatedSince() != null) {
+            sql.append(" and c.updated_at >= :updatedSince");
+            params.put("updatedSince", filter.updatedSince().atOffset(java.time.ZoneOffset.UTC));
+        }
+        if (cursor != null && !cursor.isBlank()) {
+            String[] key = Cursors.decode(cursor, 3);
+            sql.append(" and (lower(c.last_name), lower(c.first_name), c.id) > (:afterLast, :afterFirst, :afterId)");
+            params.put("afterLast", key[0]);
+            params.put("afterFirst", key[1]);
+            params.put("afterId", UUID.fromString(key[2]));
+        }
+        sql.append(" order by lower(c.last_name), lower(c.first_name), c.id limit :limit");
+        params.put("limit", limit + 1);
+        List<ContactView> rows = load(jdbc.sql(sql.toString()).params(params));
+        if (rows.size() <= limit) {
+            return new CursorPage<>(rows, null);
+        }
+        List<ContactView> page = List.copyOf(rows.subList(0, limit));
+        ContactView last = page.getLast();
+        return new CursorPage<>(page, Cursors.encode(last.lastName().toLowerCase(), last.firstName().toLowerCase(),
+                last.id().toString()));
+    }
+
+    UUID insert(ContactData c, UUID createdBy) {
+        UUID id = jdbc.sql("""
+                insert into contacts (first_name, last_name, title, relationship_types, lifecycle_stage, source,
+                    preferred_channel, language, interests, marketing_opt_in, marketing_opt_in_at,
+                    marketing_opt_in_source, do_not_call, do_not_email, address, owner_id, department_id, tags,
+                    custom_fields, search_text, created_by)
+                values (:firstName, :lastName, :title, :relationshipTypes, :lifecycleStage, :source,
+                    :preferredChannel, :language, :interests, :optIn, case when :optIn then now() end,
+                    :optInSource, :doNotCall, :doNotEmail, cast(:address as jsonb), :ownerId, :departmentId, :tags,
+                    cast(:customFields as jsonb), %s, :createdBy)
+                returning id
+                """.formatted(SEARCH_TEXT))
+                .params(params(c)).param("createdBy", createdBy)
+                .query(UUID.class).single();
+        insertChildren(id, c);
+        return id;
+    }
+
+    boolean update(UUID id, int version, ContactData c) {
+        int updated = jdbc.sql("""
+                update contacts set first_name = :firstName, last_name = :lastName, title = :title,
+                    relationship_types = :relationshipTypes, lifecycle_stage = :lifecycleStage, source = :source,
+                    preferred_channel = :preferredChannel, language = :language, interests = :interests,
+                    marketing_opt_in_at = case when :optIn and not marketing_opt_in then now()
+                                               when :optIn then marketing_opt_in_at end,
+                    marketing_opt_in_source = case when :optIn then coalesce(:optInSource, marketing_opt_in_source) end,
+                    marketing_opt_in = :optIn, do_not_call = :doNotCall, do_not_email = :doNotEmail,
+                    address = cast(:address as jsonb), owner_id = :ownerId, department_id = :departmentId,
+                    tags = :tags, custom_fields = cast(:customFields as jsonb), search_text = %s,
+                    updated_at = now(), version = version + 1
+                where id = :id and version = :version and erased_at is null
+                """.formatted(SEARCH_TEXT))
+                .params(params(c)).param("id", id).param("version", version)
+                .update();
+        if (updated == 1) {
+            jdbc.sql("delete from contact_emails where contact_id = :id").param("id", id).update();
+            jdbc.sql("delete from contact_phones where contact_id = :id").param("id", id).update();
+            jdbc.sql("delete from contact_accounts where contact_id = :id").param("id", id).update();
+            insertChildren(id, c);
+        }
+        return updated == 1;
+    }
+
+    void delete(UUID id) {
+        jdbc.sql("delete from contacts where id = :id").param("id", id).update();
+    }
+
+    void recordConsent(UUID contactId, String kind, boolean granted, String source, UUID actorId) {
+        jdbc.sql("""
+                insert into consent_events (contact_id, kind, granted, source, actor_id)
+                values (:contact, :kind, :granted, :source, :actor)
+                """)
+                .param("contact", contactId).param("kind", kind).param("granted", granted).param("source", source)
+                .param("actor", actorId).update();
+    }
+
+    /** Visible contacts sharing one of these emails or phones, for the duplicate warning. */
+    List<ContactView> findByEmailsOrPhones(SqlFilter visible, List<String> emails, List<String> phones, UUID except) {
+        return load(jdbc.sql(SELECT + """
+                 where c.erased_at is null and c.id <> :except and (
+                   exists (select 1 from contact_emails e where e.contact_id = c.id and e.address = any(:emails))
+                   or exists (select 1 from contact_phones p where p.contact_id = c.id and p.number = any(:phones)))
+                   and """ + visible.sql() + " limit 10")
+                .params(visible.params()).param("except", except == null ? new UUID(0, 0) : except)
+                .param("emails", emails.toArray(String[]::new)).param("phones", phones.toArray(String[]::new)));
+    }
+
+    private void insertChildren(UUID id, ContactData c) {
+        for (int i = 0; i < c.emails().size(); i++) {
+            ContactView.Email e = c.emails().get(i);
+            jdbc.sql("insert into contact_emails (contact_id, position, address, type, is_primary) values (:id, :pos, :address, :type, :primary)")
+                    .param("id", id).param("pos", i).param("address", e.address()).param("type", e.type().name())
+                    .param("primary", e.primary()).update();
+        }
+        for (int i = 0; i < c.phones().size(); i++) {
+            ContactView.Phone p = c.phones().get(i);
+            jdbc.sql("insert into contact_phones (contact_id, position, number, type, is_primary) values (:id, :pos, :number, :type, :primary)")
+                    .param("id", id).param("pos", i).param("number", p.number()).param("type", p.type().name())
+                    .param("primary", p.primary()).update();
+        }
+        c.accounts().forEach((accountId, role) ->
+                jdbc.sql("insert into contact_accounts (contact_id, account_id, role) values (:id, :account, :role)")
+                        .param("id", id).param("account", accountId).param("role", role).update());
+    }
+
+    private Map<String, Object> params(ContactData c) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("firstName", c.firstName());
+        p.put("lastName", c.lastName());
+        p.put("title", c.title());
+        p.put("relationshipTypes", c.relationshipTypes().stream().map(Enum::name).sorted().toArray(String[]::new));
+        p.put("lifecycleStage", c.lifecycleStage() == null ? null : c.lifecycleStage().name());
+        p.put("source", c.source());
+        p.put("preferredChannel", c.preferences().preferredChannel() == null ? null : c.preferences().preferredChannel().name());
+        p.put("language", c.preferences().language());
+        p.put("interests", c.preferences().interests().toArray(String[]::new));
+        p.put("optIn", c.marketingOptIn());
+        p.put("optInSource", c.marketingOptInSource());
+        p.put("doNotCall", c.doNotCall());
+        p.put("doNotEmail", c.doNotEmail());
+        p.put("address", c.address() == null ? null : json.writeValueAsString(c.address()));
+        p.put("ownerId", c.ownerId());
+        p.put("departmentId", c.departmentId());
+        p.put("tags", c.tags().toArray(String[]::new));
+        p.put("customFields", json.writeValueAsString(c.customFields()));
+        p.put("emailsText", c.emails().stream().map(ContactView.Email::address).collect(Collectors.joining(" ")));
+        p.put("phonesText", c.phones().stream().map(ContactView.Phone::number).collect(Collectors.joining(" ")));
+        return p;
+    }
+
+    /** Runs the contacts query, then loads emails, phones and accounts of all rows in three more queries. */
+    private List<ContactView> load(JdbcClient.StatementSpec query) {
+        List<Row> rows = query.query(this::row).list();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        UUID[] ids = rows.stream().map(Row::id).toArray(UUID[]::new);
+        Map<UUID, List<ContactView.Email>> emails = new HashMap<>();
+        jdbc.sql("select contact_id, address, type, is_primary from contact_emails where contact_id = any(:ids) order by contact_id, position")
+                .param("ids", ids).query(rs -> {
+                    emails.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(
+                            new ContactView.Email(rs.getString(2), EmailType.valueOf(rs.getString(3)), rs.getBoolean(4)));
+                });
+        Map<UUID, List<ContactView.Phone>> phones = new HashMap<>();
+        jdbc.sql("select contact_id, number, type, is_primary from contact_phones where contact_id = any(:ids) order by contact_id, position")
+                .param("ids", ids).query(rs -> {
+                    phones.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(
+                            new ContactView.Phone(rs.getString(2), PhoneType.valueOf(rs.getString(3)), rs.getBoolean(4)));
+                });
+        Map<UUID, Map<UUID, String>> accounts = new HashMap<>();
+        jdbc.sql("select contact_id, account_id, role from contact_accounts where contact_id = any(:ids) order by contact_id, account_id")
+                .param("ids", ids).query(rs -> {
+                    accounts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new LinkedHashMap<>())
+                            .put(rs.getObject(2, UUID.class), rs.getString(3));
+                });
+        return rows.stream().map(r -> r.view(emails.getOrDefault(r.id(), List.of()), phones.getOrDefault(r.id(), List.of()),
+                accounts.getOrDefault(r.id(), Map.of()))).toList();
+    }
+
+    /** The contacts row before its children are attached. */
+    private record Row(UUID id, String firstName, String lastName, String title, Set<RelationshipType> types,
+                       LifecycleStage stage, String source, ContactView.Preferences preferences,
+                       ContactView.Consent consent, PostalAddress address, UUID ownerId, String ownerName,
+                       UUID departmentId, List<String> tags, Map<String, Object> customFields, Instant createdAt,
+                       Instant updatedAt, int version) {
+
+        ContactView view(List<ContactView.Email> emails, List<ContactView.Phone> phones, Map<UUID, String> accounts) {
+            Map<UUID, String> roles = new LinkedHashMap<>();
+            accounts.forEach((k, v) -> {
+                if (v != null) {
+                    roles.put(k, v);
+                }
+            });
+            return new ContactView(id, firstName, lastName, title, emails, phones, List.copyOf(accounts.keySet()),
+                    roles, types, stage, source, preferences, consent, address, ownerId, ownerName, departmentId,
+                    tags, customFields, createdAt, updatedAt, version);
+        }
+    }
+
+    private Row row(ResultSet rs, int n) throws SQLException {
+        String channel = rs.getString("preferred_channel");
+        String stage = rs.getString("lifecycle_stage");
+        String address = rs.getString("address");
+        return new Row(rs.getObject("id", UUID.class), rs.getString("first_name"), rs.getString("last_name"),
+                rs.getString("title"), enums(rs.getArray("relationship_types")),
+                stage == null ? null : LifecycleStage.valueOf(stage), rs.getString("source"),
+                new ContactView.Preferences(channel == null ? null : ContactChannel.valueOf(channel),
+                        rs.getString("language"), strings(rs.getArray("interests"))),
+                new ContactView.Consent(rs.getBoolean("marketing_opt_in"), instant(rs, "marketing_opt_in_at"),
+                        rs.getString("marketing_opt_in_source"), rs.getBoolean("do_not_call"),
+                        rs.getBoolean("do_not_email")),
+                address == null ? null : json.readValue(address, PostalAddress.class),
+                rs.getObject("owner_id", UUID.class), rs.getString("owner_name"),
+                rs.getObject("department_id", UUID.class), strings(rs.getArray("tags")),
+                json.readValue(rs.getString("custom_fields"), new TypeReference<Map<String, Object>>() { }),
+                instant(rs, "created_at"), instant(rs, "updated_at"), rs.getInt("version"));
+    }
+
+    private static Set<RelationshipType> enums(Array array) throws SQLException {
+        Set<RelationshipType> set = EnumSet.noneOf(RelationshipType.class);
+        for (String s : (String[]) array.getArray()) {
+            set.add(RelationshipType.valueOf(s));
+        }
+        return set;
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+}

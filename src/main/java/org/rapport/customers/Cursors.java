@@ -1,0 +1,31 @@
+package org.rapport.customers;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.rapport.shared.InvalidFieldException;
+
+/** Keyset cursors: the sort key of a page's last row, opaque to clients (base64url of NUL-separated parts). */
+final class Cursors {
+
+    private Cursors() {
+    }
+
+    static String encode(String... parts) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String[] decode(String cursor, int parts) {
+        try {
+            String[] key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\u0000", -1);
+            if (key.length != parts) {
+                throw new IllegalArgumentException("wrong shape");
+            }
+            java.util.UUID.fromString(key[parts - 1]);
+            return key;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("cursor", "Not a cursor returned by this API");
+        }
+    }
+}
