@@ -1,4 +1,4 @@
-// Rapport UI glue: CSRF header for htmx requests, toasts (server flash messages and HX-Trigger "toast"), confirms.
+// Rapport UI glue: CSRF and Accept headers for htmx requests, toasts (server flash messages and HX-Trigger "toast"), confirms.
 (function () {
   function csrf() {
     var token = document.querySelector('meta[name="_csrf"]');
@@ -9,6 +9,8 @@
   document.addEventListener('htmx:configRequest', function (event) {
     var c = csrf();
     if (c) { event.detail.headers[c.header] = c.token; }
+    // htmx swaps HTML: ask for it, so that an error status gets the styled error page rather than problem+json.
+    event.detail.headers['Accept'] = 'text/html, */*;q=0.1';
   });
 
   function showToasts(root) {

@@ -75,7 +75,7 @@ class AccountController {
         model.addAttribute("account", account);
         model.addAttribute("history", audit.history(AccountService.ref(id), 50));
         model.addAttribute("names", users.list().stream()
-                .collect(java.util.stream.Collectors.toMap(UserView::id, UserView::name)));
+                .collect(java.util.stream.Collectors.toMap(u -> u.id().toString(), UserView::name)));
         model.addAttribute("sharedWith", accounts.sharedWith(user, id));
         model.addAttribute("partners", users.list().stream()
                 .filter(u -> u.active() && u.role() == Role.PARTNER).toList());

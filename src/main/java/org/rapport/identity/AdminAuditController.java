@@ -42,7 +42,7 @@ class AdminAuditController {
         boolean more = entries.size() > PAGE;
         List<AuditService.Entry> page = more ? entries.subList(0, PAGE) : entries;
         List<UserView> everyone = users.list();
-        Map<UUID, String> names = everyone.stream().collect(Collectors.toMap(UserView::id, UserView::name));
+        Map<String, String> names = everyone.stream().collect(Collectors.toMap(u -> u.id().toString(), UserView::name));
         model.addAttribute("entries", page);
         model.addAttribute("names", names);
         model.addAttribute("users", everyone);

@@ -21,6 +21,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -80,7 +81,10 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, UserRepository users) throws Exception {
         RequestMatcher everywhere = request -> true;
-        http.authorizeHttpRequests(auth -> auth
+        HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+        requestCache.setMatchingRequestParameterName(null);
+        http.requestCache(cache -> cache.requestCache(requestCache))
+                .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC_ASSETS).permitAll()
                         .requestMatchers(API_DOCS).permitAll()
                         .requestMatchers("/login", "/actuator/health", "/actuator/health/**").permitAll()

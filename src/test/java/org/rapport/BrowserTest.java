@@ -1,0 +1,352 @@
+package org.rapport;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rapport.identity.CurrentUser;
+import org.rapport.identity.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+
+/** Drives the running application in headless Chromium as a user would, failing on any console error or CSP violation. */
+@IntegrationTest
+class BrowserTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Paths.get("target/screenshots");
+    private static final String ADMIN_EMAIL = "admin@test.rapport";
+    private static final String ADMIN_PASSWORD = "admin-test-password";
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestUsers users;
+
+    private BrowserContext context;
+    private Page page;
+    private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
+    private final List<String> failedAssets = new CopyOnWriteArrayList<>();
+    private final Set<String> pageRequests = new CopyOnWriteArraySet<>();
+
+    @BeforeAll
+    static void launchChromium() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            String message = "install chromium: apt-get install -y chromium";
+            if (System.getenv("CI") != null) {
+                fail(message);
+            }
+            assumeTrue(false, message);
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--disable-gpu")));
+    }
+
+    @AfterAll
+    static void closeChromium() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openPage() {
+        context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port)
+                .setViewportSize(1280, 800));
+        context.setDefaultTimeout(10_000);
+        page = context.newPage();
+        page.onConsoleMessage(message -> {
+            if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
+                consoleErrors.add(message.type() + ": " + message.text() + " [" + message.location() + "]");
+            }
+        });
+        page.onPageError(error -> consoleErrors.add("uncaught: " + error));
+        page.onResponse(response -> {
+            if (Set.of("document", "xhr", "fetch").contains(response.request().resourceType())) {
+                pageRequests.add(response.url());
+            } else if (response.status() >= 400) {
+                failedAssets.add(response.status() + " " + response.url());
+            }
+        });
+    }
+
+    @AfterEach
+    void closePageAndCheckConsole() {
+        context.close();
+        assertThat(failedAssets).as("stylesheets, scripts, images and fonts that failed to load").isEmpty();
+        assertThat(consoleErrors)
+                .as("browser console errors, uncaught exceptions and CSP violations")
+                .filteredOn(error -> !isStatusOfAPageItself(error))
+                .isEmpty();
+    }
+
+    @Test
+    void redirectsToLoginSignsInSeesTheShellAndSignsOut() {
+        page.navigate("/");
+        assertThat(page).hasURL(url("/login"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sign in to Rapport")))
+                .isVisible();
+        screenshot("login");
+
+        page.getByLabel("Email").fill(ADMIN_EMAIL);
+        page.getByLabel("Password").fill(ADMIN_PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+
+        assertThat(page).hasURL(Pattern.compile(":" + port + "/(\\?continue)?$"));
+        Locator navbar = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main navigation"));
+        assertThat(navbar.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Rapport"))).isVisible();
+        assertThat(navbar.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Accounts"))).isVisible();
+        assertThat(navbar.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Admin").setExact(true)))
+                .isVisible();
+        Locator userMenu = navbar.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Administrator"));
+        assertThat(userMenu).isVisible();
+        assertThat(page.evaluate("typeof htmx === 'object' && typeof bootstrap === 'object'")).isEqualTo(true);
+        screenshot("home");
+
+        userMenu.click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+
+        assertThat(page).hasURL(url("/login?logout"));
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("You have been signed out.");
+
+        page.navigate("/");
+        assertThat(page).hasURL(url("/login"));
+    }
+
+    @Test
+    void rejectsAWrongPassword() {
+        CurrentUser rep = users.create(Role.SALES_REP, null);
+
+        signIn(rep.email(), "not-the-password");
+
+        assertThat(page).hasURL(Pattern.compile("/login\\?error"));
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("Invalid email or password");
+        assertThat(page.getByLabel("Email")).hasValue(rep.email());
+        assertThat(page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Accounts"))).not().isVisible();
+    }
+
+    @Test
+    void createsAnAccountThroughTheFormAndListsIt() {
+        signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        String name = unique("Browser Co");
+
+        page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Accounts")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New account")).click();
+        page.getByLabel("Name").fill(name);
+        page.getByLabel("Website domain").fill("https://Browser-Co.example/about");
+        page.getByLabel("Industry").fill("Testing");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+
+        assertThat(page).hasURL(Pattern.compile("/accounts/[0-9a-f-]{36}$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name))).isVisible();
+        assertThat(page.locator("dl")).containsText("browser-co.example");
+        Locator toast = page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("created"));
+        assertThat(toast).hasText("Account " + name + " created.");
+        assertThat(toast).hasCSS("opacity", "1");
+        screenshot("account-detail");
+
+        page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("breadcrumb"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Accounts")).click();
+        assertThat(page).hasURL(url("/accounts"));
+        assertThat(page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(name)))
+                .containsText("browser-co.example");
+        screenshot("accounts");
+    }
+
+    @Test
+    void filtersTheAccountListAsTheUserTypes() {
+        signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        String name = createAccount(unique("Searchable"));
+        createAccount(unique("Other"));
+
+        page.navigate("/accounts");
+        page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search accounts")).fill(name);
+
+        Locator rows = page.locator("#account-rows tr");
+        assertThat(rows).hasCount(1);
+        assertThat(rows).containsText(name);
+        assertThat(page).hasURL(Pattern.compile("/accounts\\?q="));
+    }
+
+    @Test
+    void showsAFieldErrorNextToTheFieldAndSavesNothing() {
+        signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        String name = unique("Invalid Co");
+
+        page.navigate("/accounts/new");
+        page.getByLabel("Name").fill(name);
+        page.getByLabel("Website domain").fill("not a domain");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+
+        Locator domain = page.getByLabel("Website domain");
+        assertThat(domain).hasClass(Pattern.compile("\\bis-invalid\\b"));
+        assertThat(page.locator("#domain + #domain-error")).hasText("Enter a domain such as example.com");
+        assertThat(page.getByLabel("Name")).hasValue(name);
+        assertThat(domain).hasValue("not a domain");
+        screenshot("account-form-error");
+
+        page.navigate("/accounts?q=" + name.replace(' ', '+'));
+        assertThat(page.locator("#account-rows")).hasText("No accounts found.");
+    }
+
+    @Test
+    void showsNotFoundForAnAccountOfAnotherDepartment() {
+        CurrentUser owner = users.create(Role.SALES_REP, users.department("East"));
+        CurrentUser outsider = users.create(Role.SALES_REP, users.department("West"));
+        signIn(owner.email(), TestUsers.PASSWORD);
+        String name = createAccount(unique("East only"));
+        String accountPath = currentPath();
+        signOut();
+
+        signIn(outsider.email(), TestUsers.PASSWORD);
+        Response response = page.navigate(accountPath);
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
+        assertThat(page.locator("main")).not().containsText(name);
+        assertThat(page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Accounts"))).isVisible();
+        screenshot("not-found");
+    }
+
+    @Test
+    void adminReachesTheUsersAndTokensPagesThroughTheMenus() {
+        signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Admin").setExact(true)).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Users").setExact(true)).click();
+        assertThat(page).hasURL(url("/admin/users"));
+        assertThat(page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(ADMIN_EMAIL)))
+                .containsText("Administrator");
+        screenshot("admin-users");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Administrator")).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("API tokens")).click();
+        assertThat(page).hasURL(url("/tokens"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("New token"))).isVisible();
+        screenshot("tokens");
+    }
+
+    @Test
+    void showsTheStyledNotFoundPageWhenAListedAccountWasDeletedMeanwhile() {
+        signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        String name = createAccount(unique("Short-lived"));
+        String accountPath = currentPath();
+        page.navigate("/accounts?q=" + name.replace(' ', '+'));
+
+        Page other = context.newPage();
+        other.onDialog(dialog -> dialog.accept());
+        other.navigate(accountPath);
+        other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete")).click();
+        assertThat(other).hasURL(url("/accounts"));
+        other.close();
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not found"))).isVisible();
+        assertThat(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Main navigation")))
+                .isVisible();
+        screenshot("deleted-account-link");
+    }
+
+    @Test
+    void issuesAnApiTokenAndShowsItOnce() {
+        CurrentUser rep = users.create(Role.SALES_REP, null);
+        signIn(rep.email(), TestUsers.PASSWORD);
+
+        page.navigate("/tokens");
+        page.getByLabel("Name").fill("Browser test token");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create token")).click();
+
+        assertThat(page.locator("#new-token")).hasText(Pattern.compile("\\S{20,}"));
+        assertThat(page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("Browser test token")))
+                .containsText("active");
+        screenshot("token-issued");
+
+        page.reload();
+        assertThat(page.locator("#new-token")).hasCount(0);
+    }
+
+    private void signIn(String email, String password) {
+        page.navigate("/login");
+        page.getByLabel("Email").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.waitForURL(current -> !current.equals(url("/login")));
+    }
+
+    private void signOut() {
+        page.locator("#user-menu").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page).hasURL(url("/login?logout"));
+    }
+
+    private String createAccount(String name) {
+        page.navigate("/accounts/new");
+        page.getByLabel("Name").fill(name);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name))).isVisible();
+        assertThat(page).hasURL(Pattern.compile("/accounts/[0-9a-f-]{36}$"));
+        return name;
+    }
+
+    private String currentPath() {
+        return page.url().substring(url("").length());
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private static String unique(String prefix) {
+        return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private void screenshot(String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** Chromium logs the error status of a page or htmx request as a failed resource; the tests assert what it shows. */
+    private boolean isStatusOfAPageItself(String error) {
+        return error.contains("Failed to load resource: the server responded with a status of")
+                && pageRequests.stream().anyMatch(url -> error.matches(".*\\[" + Pattern.quote(url) + ":\\d+:\\d+]$"));
+    }
+}
