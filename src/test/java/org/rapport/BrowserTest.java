@@ -218,7 +218,8 @@ class BrowserTest {
 
         Locator domain = page.getByLabel("Website domain");
         assertThat(domain).hasClass(Pattern.compile("\\bis-invalid\\b"));
-        assertThat(page.locator("#domain + #domain-error")).hasText("Enter a domain such as example.com");
+        assertThat(page.locator("#domain-error")).hasText("Enter a domain such as example.com");
+        assertThat(domain).hasAttribute("aria-describedby", "domain-error");
         assertThat(page.getByLabel("Name")).hasValue(name);
         assertThat(domain).hasValue("not a domain");
         screenshot("account-form-error");
