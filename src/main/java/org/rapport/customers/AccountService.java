@@ -49,6 +49,12 @@ public class AccountService {
         return accounts.find(id, visibility.filter(user, "a", TYPE)).orElseThrow(() -> new NotFoundException("Account"));
     }
 
+    /** The accounts among {@code ids} that the caller may see, in the given order. */
+    public List<AccountView> visibleAmong(CurrentUser user, List<UUID> ids) {
+        return ids.stream().map(id -> accounts.find(id, visibility.filter(user, "a", TYPE)))
+                .flatMap(java.util.Optional::stream).toList();
+    }
+
     public CursorPage<AccountView> list(CurrentUser user, String q, String cursor, int limit) {
         if (limit < 1 || limit > 200) {
             throw new InvalidFieldException("limit", "Use a limit from 1 to 200");

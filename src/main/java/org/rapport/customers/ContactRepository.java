@@ -165,7 +165,7 @@ class ContactRepository {
                  where c.erased_at is null and c.id <> :except and (
                    exists (select 1 from contact_emails e where e.contact_id = c.id and e.address = any(:emails))
                    or exists (select 1 from contact_phones p where p.contact_id = c.id and p.number = any(:phones)))
-                   and """ + visible.sql() + " limit 10")
+                """ + " and " + visible.sql() + " limit 10")
                 .params(visible.params()).param("except", except == null ? new UUID(0, 0) : except)
                 .param("emails", emails.toArray(String[]::new)).param("phones", phones.toArray(String[]::new)));
     }

@@ -24,6 +24,7 @@ import org.rapport.shared.PhoneNumber;
 import org.rapport.shared.PreconditionFailedException;
 import org.rapport.shared.RecordRef;
 import org.springframework.beans.factory.annotation.Value;
+import jakarta.validation.Validator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,9 +43,11 @@ public class ContactService {
     private final UserService users;
     private final AuditService audit;
     private final String phoneRegion;
+    private final Validator validator;
 
     ContactService(ContactRepository contacts, AccountService accounts, Visibility visibility, UserService users,
-                   AuditService audit, @Value("${rapport.phone-region:US}") String phoneRegion) {
+                   AuditService audit, @Value("${rapport.phone-region:US}") String phoneRegion, Validator validator) {
+        this.validator = validator;
         this.contacts = contacts;
         this.accounts = accounts;
         this.visibility = visibility;
@@ -137,6 +140,10 @@ public class ContactService {
     }
 
     private ContactData normalize(CurrentUser user, ContactRequest r, UUID defaultOwner, ContactView before) {
+        validator.validate(r).stream().min(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .ifPresent(v -> {
+                    throw new InvalidFieldException(v.getPropertyPath().toString(), v.getMessage());
+                });
         String first = clean(r.firstName());
         String last = clean(r.lastName());
         if (first.isEmpty() && last.isEmpty()) {

@@ -1,0 +1,172 @@
+package org.rapport.customers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.rapport.identity.CurrentUser;
+import org.rapport.identity.Role;
+import org.rapport.identity.UserService;
+import org.rapport.identity.UserView;
+import org.rapport.platform.AuditService;
+import org.rapport.shared.CursorPage;
+import org.rapport.shared.InvalidFieldException;
+import org.rapport.shared.PreconditionFailedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
+
+/** Contact pages: list with live search and filters, detail with history, create and edit with a duplicate warning. */
+@Controller
+@RequestMapping("/contacts")
+class ContactController {
+
+    private static final int PAGE = 50;
+
+    private final ContactService contacts;
+    private final AccountService accounts;
+    private final UserService users;
+    private final AuditService audit;
+
+    ContactController(ContactService contacts, AccountService accounts, UserService users, AuditService audit) {
+        this.contacts = contacts;
+        this.accounts = accounts;
+        this.users = users;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
+                @RequestParam(required = false) UUID ownerId,
+                @RequestParam(required = false) RelationshipType relationshipType,
+                @RequestParam(required = false) LifecycleStage lifecycleStage,
+                @RequestParam(required = false) String tag, @RequestParam(required = false) String cursor,
+                HtmxRequest htmx, Model model) {
+        String search = q == null ? null : q.length() > 200 ? q.substring(0, 200) : q;
+        String tagFilter = tag == null || tag.isBlank() ? null : tag.strip();
+        CursorPage<ContactView> page = contacts.list(user, new ContactRepository.Filter(search, ownerId,
+                relationshipType, lifecycleStage, tagFilter, null), cursor, PAGE);
+        model.addAttribute("page", page);
+        model.addAttribute("filter", new ContactRepository.Filter(search, ownerId, relationshipType, lifecycleStage,
+                tagFilter, null));
+        model.addAttribute("owners", owners());
+        model.addAttribute("stages", LifecycleStage.values());
+        model.addAttribute("types", RelationshipType.values());
+        return htmx.isHtmxRequest() && !htmx.isBoosted() ? "customers/contacts :: rows" : "customers/contacts";
+    }
+
+    @GetMapping("/new")
+    String newContact(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) UUID accountId,
+                      Model model) {
+        ContactForm form = ContactForm.empty(user.id());
+        if (accountId != null) {
+            accounts.get(user, accountId);
+            form = new ContactForm("", "", "", form.emails(), form.phones(), List.of(accountId), form.relationshipTypes(),
+                    null, "", null, "", "", false, false, false, "", "", "", "", "", user.id(), "", null);
+        }
+        return form(user, model, form, null);
+    }
+
+    @PostMapping
+    String create(@AuthenticationPrincipal CurrentUser user, @ModelAttribute ContactForm form, Model model,
+                  RedirectAttributes redirect) {
+        try {
+            ContactView created = contacts.create(user, form.toRequest(Map.of()));
+            redirect.addFlashAttribute("toast", "Contact " + created.displayName() + " created.");
+            return "redirect:/contacts/" + created.id();
+        } catch (InvalidFieldException e) {
+            model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
+            return form(user, model, form.padded(), null);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+        ContactView contact = contacts.get(user, id);
+        model.addAttribute("contact", contact);
+        model.addAttribute("accounts", accounts.visibleAmong(user, contact.accountIds()));
+        model.addAttribute("hiddenAccounts", contact.accountIds().size() - accounts.visibleAmong(user, contact.accountIds()).size());
+        model.addAttribute("history", audit.history(ContactService.ref(id), 50));
+        model.addAttribute("names", users.list().stream().collect(Collectors.toMap(u -> u.id().toString(), UserView::name)));
+        return "customers/contact";
+    }
+
+    @GetMapping("/{id}/edit")
+    String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
+        ContactView contact = contacts.get(user, id);
+        return form(user, model, ContactForm.of(contact), contact);
+    }
+
+    @PostMapping("/{id}")
+    String update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @ModelAttribute ContactForm form,
+                  Model model, RedirectAttributes redirect) {
+        ContactView contact = contacts.get(user, id);
+        try {
+            contacts.update(user, id, form.version(), form.toRequest(contact.accountRoles()));
+            redirect.addFlashAttribute("toast", "Contact saved.");
+            return "redirect:/contacts/" + id;
+        } catch (InvalidFieldException e) {
+            model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
+        } catch (PreconditionFailedException e) {
+            model.addAttribute("errors", Map.of("version",
+                    "Someone else saved this contact meanwhile. Reload it to see their changes."));
+        }
+        return form(user, model, form.padded(), contact);
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, RedirectAttributes redirect) {
+        ContactView contact = contacts.get(user, id);
+        contacts.delete(user, id);
+        redirect.addFlashAttribute("toast", "Contact " + contact.displayName() + " deleted.");
+        return "redirect:/contacts";
+    }
+
+    /** The duplicate warning under the form, refreshed while the user types an email or phone. */
+    @GetMapping("/duplicates/check")
+    String duplicates(@AuthenticationPrincipal CurrentUser user, @RequestParam Map<String, String> params,
+                      Model model) {
+        UUID except = null;
+        try {
+            except = params.get("except") == null || params.get("except").isBlank() ? null : UUID.fromString(params.get("except"));
+        } catch (IllegalArgumentException ignored) {
+            // an edited contact's id comes from our own form; anything else just means "none"
+        }
+        model.addAttribute("duplicates", contacts.possibleDuplicates(user, values(params, "emails["),
+                values(params, "phones["), except));
+        return "customers/contact-form :: duplicates";
+    }
+
+    private static List<String> values(Map<String, String> params, String prefix) {
+        return params.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix) && e.getKey().endsWith("].value"))
+                .map(Map.Entry::getValue).filter(v -> v != null && !v.isBlank()).limit(10).toList();
+    }
+
+    private String form(CurrentUser user, Model model, ContactForm form, ContactView existing) {
+        model.addAttribute("form", form);
+        model.addAttribute("existing", existing);
+        model.addAttribute("owners", owners());
+        model.addAttribute("accountChoices", accounts.list(user, null, null, 200).items());
+        model.addAttribute("stages", LifecycleStage.values());
+        model.addAttribute("types", RelationshipType.values());
+        model.addAttribute("channels", ContactChannel.values());
+        model.addAttribute("emailTypes", EmailType.values());
+        model.addAttribute("phoneTypes", PhoneType.values());
+        return "customers/contact-form";
+    }
+
+    private List<UserView> owners() {
+        return users.list().stream().filter(u -> u.active() && u.role() != Role.PARTNER).toList();
+    }
+}
