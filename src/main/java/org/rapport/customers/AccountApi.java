@@ -1,10 +1,17 @@
 package org.rapport.customers;
 
 import java.net.URI;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -37,9 +44,26 @@ import tools.jackson.databind.JsonNode;
 @Tag(name = "Accounts")
 class AccountApi {
 
-    /** A new account; the owner defaults to the caller. */
+    /** An account as written; the owner defaults to the caller, the revenue currency to the org's. */
     record AccountRequest(@NotBlank @Size(max = 200) String name, @Size(max = 253) String domain,
-                          @Size(max = 100) String industry, UUID ownerId) {
+                          @Size(max = 100) String industry, UUID ownerId, Set<RelationshipType> relationshipTypes,
+                          LifecycleStage lifecycleStage, @PositiveOrZero Integer employees,
+                          @DecimalMin("0") @Digits(integer = 15, fraction = 4) BigDecimal annualRevenue,
+                          @Pattern(regexp = "[A-Za-z]{3}", message = "use an ISO 4217 code such as USD") String revenueCurrency,
+                          @Size(max = 40) String phone, @Valid PostalAddress billingAddress,
+                          @Valid PostalAddress shippingAddress, UUID parentAccountId,
+                          @Size(max = 30) List<@NotBlank @Size(max = 50) String> tags) {
+
+        static AccountRequest of(AccountFields f) {
+            return new AccountRequest(f.name(), f.domain(), f.industry(), f.ownerId(), f.relationshipTypes(),
+                    f.lifecycleStage(), f.employees(), f.annualRevenue(), f.revenueCurrency(), f.phone(),
+                    f.billingAddress(), f.shippingAddress(), f.parentAccountId(), f.tags());
+        }
+
+        AccountFields fields() {
+            return new AccountFields(name, domain, industry, ownerId, relationshipTypes, lifecycleStage, employees,
+                    annualRevenue, revenueCurrency, phone, billingAddress, shippingAddress, parentAccountId, tags);
+        }
     }
 
     private final AccountService accounts;
@@ -69,8 +93,7 @@ class AccountApi {
     @Operation(summary = "Create an account")
     ResponseEntity<AccountView> create(@AuthenticationPrincipal CurrentUser user,
                                        @Valid @RequestBody AccountRequest request) {
-        AccountView created = accounts.create(user, new AccountFields(request.name(), request.domain(),
-                request.industry(), request.ownerId()));
+        AccountView created = accounts.create(user, request.fields());
         return withEtag(ResponseEntity.created(URI.create("/api/v1/accounts/" + created.id())), created);
     }
 
@@ -79,11 +102,9 @@ class AccountApi {
     ResponseEntity<AccountView> patch(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
                                       @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                       @RequestBody JsonNode patch) {
-        AccountView current = accounts.get(user, id);
-        AccountRequest merged = mergePatch.apply(new AccountRequest(current.name(), current.domain(),
-                current.industry(), current.ownerId()), patch, AccountRequest.class);
-        return withEtag(ResponseEntity.ok(), accounts.update(user, id, version(ifMatch),
-                new AccountFields(merged.name(), merged.domain(), merged.industry(), merged.ownerId())));
+        AccountRequest current = AccountRequest.of(AccountFields.of(accounts.get(user, id)));
+        AccountRequest merged = mergePatch.apply(current, patch, AccountRequest.class);
+        return withEtag(ResponseEntity.ok(), accounts.update(user, id, version(ifMatch), merged.fields()));
     }
 
     @DeleteMapping("/{id}")

@@ -14,6 +14,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -51,21 +52,19 @@ class AccountController {
 
     @GetMapping("/new")
     String newAccount(@AuthenticationPrincipal CurrentUser user, Model model) {
-        return form(model, new AccountFields("", "", "", user.id()), null);
+        return form(user, model, AccountForm.empty(user.id()), null);
     }
 
     @PostMapping
-    String create(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String name,
-                  @RequestParam(defaultValue = "") String domain, @RequestParam(defaultValue = "") String industry,
-                  @RequestParam(required = false) UUID ownerId, Model model, RedirectAttributes redirect) {
-        AccountFields fields = new AccountFields(name, domain, industry, ownerId);
+    String create(@AuthenticationPrincipal CurrentUser user, @ModelAttribute AccountForm form, Model model,
+                  RedirectAttributes redirect) {
         try {
-            AccountView created = accounts.create(user, fields);
+            AccountView created = accounts.create(user, form.toFields());
             redirect.addFlashAttribute("toast", "Account " + created.name() + " created.");
             return "redirect:/accounts/" + created.id();
         } catch (InvalidFieldException e) {
             model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
-            return form(model, fields, null);
+            return form(user, model, form, null);
         }
     }
 
@@ -73,6 +72,9 @@ class AccountController {
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
         AccountView account = accounts.get(user, id);
         model.addAttribute("account", account);
+        model.addAttribute("contacts", accounts.contacts(user, id));
+        model.addAttribute("parent", account.parentAccountId() == null ? null
+                : accounts.visibleAmong(user, java.util.List.of(account.parentAccountId())).stream().findFirst().orElse(null));
         model.addAttribute("history", audit.history(AccountService.ref(id), 50));
         model.addAttribute("names", users.list().stream()
                 .collect(java.util.stream.Collectors.toMap(u -> u.id().toString(), UserView::name)));
@@ -85,19 +87,15 @@ class AccountController {
     @GetMapping("/{id}/edit")
     String edit(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
         AccountView account = accounts.get(user, id);
-        return form(model, new AccountFields(account.name(), account.domain(), account.industry(), account.ownerId()),
-                account);
+        return form(user, model, AccountForm.of(AccountFields.of(account), account.version()), account);
     }
 
     @PostMapping("/{id}")
-    String update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
-                  @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String domain,
-                  @RequestParam(defaultValue = "") String industry, @RequestParam(required = false) UUID ownerId,
-                  @RequestParam int version, Model model, RedirectAttributes redirect) {
-        AccountFields fields = new AccountFields(name, domain, industry, ownerId);
+    String update(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, @ModelAttribute AccountForm form,
+                  Model model, RedirectAttributes redirect) {
         AccountView account = accounts.get(user, id);
         try {
-            accounts.update(user, id, version, fields);
+            accounts.update(user, id, form.version(), form.toFields());
             redirect.addFlashAttribute("toast", "Account saved.");
             return "redirect:/accounts/" + id;
         } catch (InvalidFieldException e) {
@@ -106,7 +104,7 @@ class AccountController {
             model.addAttribute("errors", Map.of("version",
                     "Someone else saved this account meanwhile. Reload it to see their changes."));
         }
-        return form(model, fields, account);
+        return form(user, model, form, account);
     }
 
     @PostMapping("/{id}/delete")
@@ -137,8 +135,12 @@ class AccountController {
         return "redirect:/accounts/" + id;
     }
 
-    private String form(Model model, AccountFields fields, AccountView existing) {
-        model.addAttribute("form", fields);
+    private String form(CurrentUser user, Model model, AccountForm form, AccountView existing) {
+        model.addAttribute("form", form);
+        model.addAttribute("parents", accounts.list(user, null, null, 200).items().stream()
+                .filter(a -> existing == null || !a.id().equals(existing.id())).toList());
+        model.addAttribute("stages", LifecycleStage.values());
+        model.addAttribute("types", RelationshipType.values());
         model.addAttribute("existing", existing);
         model.addAttribute("owners", users.list().stream()
                 .filter(u -> u.active() && u.role() != Role.PARTNER).toList());

@@ -1,7 +1,24 @@
 package org.rapport.customers;
 
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The editable fields of an account; {@code ownerId} null means "the caller". */
-record AccountFields(String name, String domain, String industry, UUID ownerId) {
+record AccountFields(String name, String domain, String industry, UUID ownerId, Set<RelationshipType> relationshipTypes,
+                     LifecycleStage lifecycleStage, Integer employees, BigDecimal annualRevenue, String revenueCurrency,
+                     String phone, PostalAddress billingAddress, PostalAddress shippingAddress, UUID parentAccountId,
+                     List<String> tags) {
+
+    /** Just the basics; everything else empty. */
+    AccountFields(String name, String domain, String industry, UUID ownerId) {
+        this(name, domain, industry, ownerId, Set.of(), null, null, null, null, null, null, null, null, List.of());
+    }
+
+    static AccountFields of(AccountView a) {
+        return new AccountFields(a.name(), a.domain(), a.industry(), a.ownerId(), a.relationshipTypes(),
+                a.lifecycleStage(), a.employees(), a.annualRevenue(), a.revenueCurrency(), a.phone(),
+                a.billingAddress(), a.shippingAddress(), a.parentAccountId(), a.tags());
+    }
 }

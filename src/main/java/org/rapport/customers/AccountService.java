@@ -18,7 +18,9 @@ import org.rapport.shared.InvalidFieldException;
 import org.rapport.shared.NotFoundException;
 import org.rapport.shared.PreconditionFailedException;
 import org.rapport.shared.RecordRef;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.rapport.shared.PhoneNumber;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -35,9 +37,14 @@ public class AccountService {
     private final UserService users;
     private final AuditService audit;
     private final RecordSharingService sharing;
+    private final String phoneRegion;
+    private final String defaultCurrency;
 
     AccountService(AccountRepository accounts, Visibility visibility, UserService users, AuditService audit,
-                   RecordSharingService sharing) {
+                   RecordSharingService sharing, @Value("${rapport.phone-region:US}") String phoneRegion,
+                   @Value("${rapport.currency:USD}") String defaultCurrency) {
+        this.phoneRegion = phoneRegion;
+        this.defaultCurrency = defaultCurrency;
         this.accounts = accounts;
         this.visibility = visibility;
         this.users = users;
@@ -68,7 +75,8 @@ public class AccountService {
     @Transactional
     public AccountView create(CurrentUser user, AccountFields fields) {
         requireWriter(user);
-        AccountFields clean = clean(fields, user.id());
+        AccountFields clean = clean(fields, user.id(), null);
+        requireVisibleParent(user, clean.parentAccountId());
         UserView owner = requireOwner(clean.ownerId());
         UUID id = accounts.insert(clean, owner.id(), owner.departmentId(), user.id());
         AccountView created = accounts.find(id, visibility.filter(adminView(user), "a", TYPE)).orElseThrow();
@@ -91,7 +99,10 @@ public class AccountService {
             throw new PreconditionFailedException("The account changed since version " + expectedVersion
                     + "; it is now at version " + before.version(), false);
         }
-        AccountFields clean = clean(change, before.ownerId());
+        AccountFields clean = clean(change, before.ownerId(), id);
+        if (clean.parentAccountId() != null && !clean.parentAccountId().equals(before.parentAccountId())) {
+            requireVisibleParent(user, clean.parentAccountId());
+        }
         UserView owner = requireOwner(clean.ownerId());
         UUID department = owner.id().equals(before.ownerId()) ? before.departmentId() : owner.departmentId();
         if (!accounts.update(id, expectedVersion, clean, department)) {
@@ -132,6 +143,18 @@ public class AccountService {
         sharing.unshare(ref(id), partnerId);
     }
 
+    private void requireVisibleParent(CurrentUser user, UUID parentId) {
+        if (parentId != null && accounts.find(parentId, visibility.filter(user, "a", TYPE)).isEmpty()) {
+            throw new InvalidFieldException("parentAccountId", "No such account");
+        }
+    }
+
+    /** The contacts of an account that the caller may see. */
+    public List<AccountRepository.ContactLink> contacts(CurrentUser user, UUID accountId) {
+        get(user, accountId);
+        return accounts.contactsOf(accountId, visibility.filter(user, "c", ContactService.TYPE));
+    }
+
     static RecordRef ref(UUID id) {
         return new RecordRef(TYPE, id);
     }
@@ -147,14 +170,14 @@ public class AccountService {
                 .orElseThrow(() -> new InvalidFieldException("ownerId", "The owner must be an active internal user"));
     }
 
-    private static AccountFields clean(AccountFields fields, UUID defaultOwner) {
+    private AccountFields clean(AccountFields fields, UUID defaultOwner, UUID self) {
         String name = fields.name() == null ? "" : fields.name().strip();
         if (name.isEmpty() || name.length() > 200) {
             throw new InvalidFieldException("name", "Enter a name of 1 to 200 characters");
         }
         String domain = blankToNull(fields.domain());
         if (domain != null) {
-            domain = domain.toLowerCase().replaceFirst("^https?://", "").replaceFirst("/.*$", "");
+            domain = domain.toLowerCase().replaceFirst("^https?://", "").replaceFirst("^www\\.", "").replaceFirst("/.*$", "");
             if (domain.length() > 253 || !domain.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
                 throw new InvalidFieldException("domain", "Enter a domain such as example.com");
             }
@@ -163,7 +186,51 @@ public class AccountService {
         if (industry != null && industry.length() > 100) {
             throw new InvalidFieldException("industry", "Use at most 100 characters");
         }
-        return new AccountFields(name, domain, industry, fields.ownerId() != null ? fields.ownerId() : defaultOwner);
+        if (fields.employees() != null && fields.employees() < 0) {
+            throw new InvalidFieldException("employees", "Cannot be negative");
+        }
+        java.math.BigDecimal revenue = fields.annualRevenue();
+        String currency = blankToNull(fields.revenueCurrency());
+        if (revenue != null) {
+            if (revenue.signum() < 0 || revenue.scale() > 4 || revenue.precision() - revenue.scale() > 15) {
+                throw new InvalidFieldException("annualRevenue", "Enter an amount of at least 0 with at most 4 decimals");
+            }
+            currency = currency == null ? defaultCurrency : currency.toUpperCase();
+            try {
+                java.util.Currency.getInstance(currency);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidFieldException("revenueCurrency", "Use an ISO 4217 currency code such as USD");
+            }
+        } else {
+            currency = null;
+        }
+        String phone = blankToNull(fields.phone());
+        if (phone != null) {
+            try {
+                phone = PhoneNumber.parse(phone, phoneRegion).e164();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidFieldException("phone", e.getMessage());
+            }
+        }
+        UUID parent = fields.parentAccountId();
+        if (parent != null) {
+            if (self != null && accounts.selfAndAncestors(parent).contains(self)) {
+                throw new InvalidFieldException("parentAccountId", "An account cannot be its own parent or ancestor");
+            }
+        }
+        List<String> tags = fields.tags() == null ? List.of()
+                : fields.tags().stream().map(String::strip).filter(t -> !t.isEmpty()).distinct().toList();
+        if (tags.size() > 30 || tags.stream().anyMatch(t -> t.length() > 50)) {
+            throw new InvalidFieldException("tags", "Use at most 30 tags of at most 50 characters");
+        }
+        return new AccountFields(name, domain, industry, fields.ownerId() != null ? fields.ownerId() : defaultOwner,
+                fields.relationshipTypes() == null ? java.util.Set.of() : fields.relationshipTypes(),
+                fields.lifecycleStage(), fields.employees(), revenue, currency, phone, emptyToNull(fields.billingAddress()),
+                emptyToNull(fields.shippingAddress()), parent, tags);
+    }
+
+    private static PostalAddress emptyToNull(PostalAddress address) {
+        return address == null || address.isEmpty() ? null : address;
     }
 
     private static String blankToNull(String value) {
@@ -180,6 +247,15 @@ public class AccountService {
         fields.put("name", a.name());
         fields.put("domain", a.domain());
         fields.put("industry", a.industry());
+        fields.put("relationshipTypes", a.relationshipTypes());
+        fields.put("lifecycleStage", a.lifecycleStage());
+        fields.put("employees", a.employees());
+        fields.put("annualRevenue", a.annualRevenue() == null ? null : a.annualRevenue().toPlainString() + " " + a.revenueCurrency());
+        fields.put("phone", a.phone());
+        fields.put("billingAddress", a.billingAddress());
+        fields.put("shippingAddress", a.shippingAddress());
+        fields.put("parentAccountId", a.parentAccountId());
+        fields.put("tags", a.tags());
         fields.put("ownerId", a.ownerId());
         fields.put("departmentId", a.departmentId());
         return fields;
