@@ -74,7 +74,7 @@ class AccountRepository {
                     tags, owner_id, department_id, search_text, created_by)
                 values (:name, :domain, :industry, :relationshipTypes, :lifecycleStage, :employees, :annualRevenue,
                     :revenueCurrency, :phone, cast(:billingAddress as jsonb), cast(:shippingAddress as jsonb),
-                    :parentAccountId, :tags, :owner, :department, rapport_search_key(concat_ws(' ', :name, :domain)),
+                    :parentAccountId, :tags, :owner, :department, rapport_search_key(concat_ws(' ', cast(:name as text), cast(:domain as text))),
                     :createdBy)
                 returning id
                 """)
@@ -91,7 +91,7 @@ class AccountRepository {
                        phone = :phone, billing_address = cast(:billingAddress as jsonb),
                        shipping_address = cast(:shippingAddress as jsonb), parent_account_id = :parentAccountId,
                        tags = :tags, owner_id = :owner, department_id = :department,
-                       search_text = rapport_search_key(concat_ws(' ', :name, :domain)),
+                       search_text = rapport_search_key(concat_ws(' ', cast(:name as text), cast(:domain as text))),
                        updated_at = now(), version = version + 1
                 where id = :id and version = :version
                 """)

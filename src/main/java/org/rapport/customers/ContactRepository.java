@@ -35,7 +35,7 @@ class ContactRepository {
             from contacts c join users u on u.id = c.owner_id
             """;
     private static final String SEARCH_TEXT = """
-            rapport_search_key(concat_ws(' ', :firstName, :lastName, :emailsText, :phonesText))""";
+            rapport_search_key(concat_ws(' ', cast(:firstName as text), cast(:lastName as text), cast(:emailsText as text), cast(:phonesText as text)))""";
 
     /** List filters of the API and the list page; null means "any". */
     record Filter(String q, UUID ownerId, RelationshipType relationshipType, LifecycleStage lifecycleStage, String tag,
