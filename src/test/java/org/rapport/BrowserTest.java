@@ -136,7 +136,7 @@ class BrowserTest {
                 .isVisible();
         Locator userMenu = navbar.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Administrator"));
         assertThat(userMenu).isVisible();
-        assertThat(page.evaluate("typeof htmx === 'object' && typeof bootstrap === 'object'")).isEqualTo(true);
+        page.waitForFunction("typeof htmx === 'object' && typeof bootstrap === 'object'");
         screenshot("home");
 
         userMenu.click();
@@ -304,6 +304,54 @@ class BrowserTest {
 
         page.reload();
         assertThat(page.locator("#new-token")).hasCount(0);
+    }
+
+    @Test
+    void createsAContactWithFieldErrorsADuplicateWarningAnEditAndADelete() {
+        signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+        String account = unique("Contact Co");
+        createAccount(account);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add contact")).click();
+
+        String last = unique("Lovelace");
+        String email = last.toLowerCase().replaceAll("[^a-z0-9]", "") + "@example.com";
+        page.getByLabel("First name").fill("Ada");
+        page.getByLabel("Last name").fill(last);
+        page.getByLabel("Email 1", new Page.GetByLabelOptions().setExact(true)).fill("not-an-email");
+        page.getByLabel("Phone 1", new Page.GetByLabelOptions().setExact(true)).fill("(415) 555-2671");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.getByText("'not-an-email' is not a valid email address")).isVisible();
+        assertThat(page.getByLabel("Email 1", new Page.GetByLabelOptions().setExact(true))).hasClass(Pattern.compile("is-invalid"));
+        assertThat(page.getByLabel("Last name")).hasValue(last);
+
+        page.getByLabel("Email 1", new Page.GetByLabelOptions().setExact(true)).fill(email);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Ada " + last))).isVisible();
+        assertThat(page.locator("a[href=\"tel:+14155552671\"]")).isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(account))).isVisible();
+        String contactUrl = page.url();
+        screenshot("contact-detail");
+
+        page.navigate("/contacts/new");
+        page.getByLabel("Last name").fill("Someone Else");
+        page.getByLabel("Email 1", new Page.GetByLabelOptions().setExact(true)).fill(email.toUpperCase());
+        page.getByLabel("Email 1", new Page.GetByLabelOptions().setExact(true)).blur();
+        assertThat(page.locator("#duplicates")).containsText("Possible duplicate");
+        assertThat(page.locator("#duplicates").getByRole(AriaRole.LINK)).hasText("Ada " + last);
+        screenshot("contact-duplicate-warning");
+
+        page.navigate(contactUrl);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Edit")).click();
+        page.getByLabel("Title").fill("Analyst");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        assertThat(page.getByText("Analyst").first()).isVisible();
+        assertThat(page.locator(".audit-change")).containsText("title");
+
+        page.onDialog(dialog -> dialog.accept());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete")).click();
+        assertThat(page).hasURL(url("/contacts"));
+        page.navigate("/contacts?q=" + last.replace(' ', '+'));
+        assertThat(page.locator("#contact-rows")).containsText("No contacts found.");
     }
 
     private void signIn(String email, String password) {
