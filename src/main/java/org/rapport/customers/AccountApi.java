@@ -2,6 +2,7 @@ package org.rapport.customers;
 
 import java.net.URI;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.rapport.identity.CurrentUser;
 import org.rapport.platform.JsonMergePatch;
 import org.rapport.shared.CursorPage;
 import org.rapport.shared.InvalidFieldException;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -75,12 +77,21 @@ class AccountApi {
     }
 
     @GetMapping
-    @Operation(summary = "List the accounts the caller may see, by name; pass nextCursor back as cursor for the next page")
+    @Operation(summary = "List the accounts the caller may see, by name",
+            description = "q matches name and domain anywhere (accent-insensitive). "
+                    + "Pass nextCursor back as cursor for the next page.")
     CursorPage<AccountView> list(@AuthenticationPrincipal CurrentUser user,
                                  @RequestParam(required = false) @Size(max = 200) String q,
-                                 @RequestParam(required = false) @Size(max = 500) String cursor,
+                                 @RequestParam(required = false) UUID ownerId,
+                                 @RequestParam(required = false) RelationshipType relationshipType,
+                                 @RequestParam(required = false) LifecycleStage lifecycleStage,
+                                 @RequestParam(required = false) @Size(max = 50) String tag,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                                 Instant updatedSince,
+                                 @RequestParam(required = false) @Size(max = 1000) String cursor,
                                  @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return accounts.list(user, q, cursor, limit);
+        return accounts.list(user, new ListFilter(q, ownerId, relationshipType, lifecycleStage, tag, updatedSince),
+                cursor, limit);
     }
 
     @GetMapping("/{id}")

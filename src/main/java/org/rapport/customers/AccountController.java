@@ -137,7 +137,7 @@ class AccountController {
 
     private String form(CurrentUser user, Model model, AccountForm form, AccountView existing) {
         model.addAttribute("form", form);
-        model.addAttribute("parents", accounts.list(user, null, null, 200).items().stream()
+        model.addAttribute("parents", accounts.list(user, ListFilter.text(null), null, 200).items().stream()
                 .filter(a -> existing == null || !a.id().equals(existing.id())).toList());
         model.addAttribute("stages", LifecycleStage.values());
         model.addAttribute("types", RelationshipType.values());

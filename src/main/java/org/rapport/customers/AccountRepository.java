@@ -14,7 +14,6 @@ import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.rapport.identity.SqlFilter;
-import org.rapport.platform.Sql;
 import org.rapport.shared.CursorPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -42,14 +41,11 @@ class AccountRepository {
                 .query(this::view).optional();
     }
 
-    /** One page ordered by name, after the cursor; {@code q} matches the start of the name or the domain. */
-    CursorPage<AccountView> list(SqlFilter visible, String q, String cursor, int limit) {
+    /** One page ordered by name, after the cursor. */
+    CursorPage<AccountView> list(SqlFilter visible, ListFilter filter, String cursor, int limit) {
         StringBuilder sql = new StringBuilder(SELECT).append(" where ").append(visible.sql());
         Map<String, Object> params = new HashMap<>(visible.params());
-        if (q != null && !q.isBlank()) {
-            sql.append(" and (lower(a.name) like :q or lower(a.domain) like :q)");
-            params.put("q", Sql.escapeLike(q.strip().toLowerCase()) + "%");
-        }
+        filter.appendTo(sql, params, "a");
         if (cursor != null && !cursor.isBlank()) {
             String[] key = Cursors.decode(cursor, 2);
             sql.append(" and (lower(a.name), a.id) > (:afterName, :afterId)");

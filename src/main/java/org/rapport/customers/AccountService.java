@@ -63,13 +63,17 @@ public class AccountService {
     }
 
     public CursorPage<AccountView> list(CurrentUser user, String q, String cursor, int limit) {
+        return list(user, ListFilter.text(q), cursor, limit);
+    }
+
+    CursorPage<AccountView> list(CurrentUser user, ListFilter filter, String cursor, int limit) {
         if (limit < 1 || limit > 200) {
             throw new InvalidFieldException("limit", "Use a limit from 1 to 200");
         }
-        if (q != null && q.length() > 200) {
+        if (filter.q() != null && filter.q().length() > 200) {
             throw new InvalidFieldException("q", "Search for at most 200 characters");
         }
-        return accounts.list(visibility.filter(user, "a", TYPE), q, cursor, limit);
+        return accounts.list(visibility.filter(user, "a", TYPE), filter, cursor, limit);
     }
 
     @Transactional

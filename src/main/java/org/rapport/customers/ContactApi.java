@@ -59,7 +59,7 @@ class ContactApi {
                                  Instant updatedSince,
                                  @RequestParam(required = false) @Size(max = 1000) String cursor,
                                  @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return contacts.list(user, new ContactRepository.Filter(q, ownerId, relationshipType, lifecycleStage, tag,
+        return contacts.list(user, new ListFilter(q, ownerId, relationshipType, lifecycleStage, tag,
                 updatedSince), cursor, limit);
     }
 

@@ -54,10 +54,10 @@ class ContactController {
                 HtmxRequest htmx, Model model) {
         String search = q == null ? null : q.length() > 200 ? q.substring(0, 200) : q;
         String tagFilter = tag == null || tag.isBlank() ? null : tag.strip();
-        CursorPage<ContactView> page = contacts.list(user, new ContactRepository.Filter(search, ownerId,
+        CursorPage<ContactView> page = contacts.list(user, new ListFilter(search, ownerId,
                 relationshipType, lifecycleStage, tagFilter, null), cursor, PAGE);
         model.addAttribute("page", page);
-        model.addAttribute("filter", new ContactRepository.Filter(search, ownerId, relationshipType, lifecycleStage,
+        model.addAttribute("filter", new ListFilter(search, ownerId, relationshipType, lifecycleStage,
                 tagFilter, null));
         model.addAttribute("owners", owners());
         model.addAttribute("stages", LifecycleStage.values());
@@ -157,7 +157,7 @@ class ContactController {
         model.addAttribute("form", form);
         model.addAttribute("existing", existing);
         model.addAttribute("owners", owners());
-        model.addAttribute("accountChoices", accounts.list(user, null, null, 200).items());
+        model.addAttribute("accountChoices", accounts.list(user, ListFilter.text(null), null, 200).items());
         model.addAttribute("stages", LifecycleStage.values());
         model.addAttribute("types", RelationshipType.values());
         model.addAttribute("channels", ContactChannel.values());

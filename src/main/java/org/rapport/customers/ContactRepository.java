@@ -18,7 +18,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.rapport.identity.SqlFilter;
-import org.rapport.platform.Sql;
 import org.rapport.shared.CursorPage;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -37,11 +36,6 @@ class ContactRepository {
     private static final String SEARCH_TEXT = """
             rapport_search_key(concat_ws(' ', cast(:firstName as text), cast(:lastName as text), cast(:emailsText as text), cast(:phonesText as text)))""";
 
-    /** List filters of the API and the list page; null means "any". */
-    record Filter(String q, UUID ownerId, RelationshipType relationshipType, LifecycleStage lifecycleStage, String tag,
-                  Instant updatedSince) {
-    }
-
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -57,33 +51,10 @@ class ContactRepository {
     }
 
     /** One page ordered by last name, first name, id; the cursor is the last row's key. */
-    CursorPage<ContactView> list(SqlFilter visible, Filter filter, String cursor, int limit) {
+    CursorPage<ContactView> list(SqlFilter visible, ListFilter filter, String cursor, int limit) {
         StringBuilder sql = new StringBuilder(SELECT).append(" where c.erased_at is null and ").append(visible.sql());
         Map<String, Object> params = new HashMap<>(visible.params());
-        if (filter.q() != null && !filter.q().isBlank()) {
-            sql.append(" and c.search_text like ('%' || rapport_search_key(:q) || '%')");
-            params.put("q", Sql.escapeLike(filter.q().strip()));
-        }
-        if (filter.ownerId() != null) {
-            sql.append(" and c.owner_id = :ownerId");
-            params.put("ownerId", filter.ownerId());
-        }
-        if (filter.relationshipType() != null) {
-            sql.append(" and c.relationship_types @> array[:relationshipType]::text[]");
-            params.put("relationshipType", filter.relationshipType().name());
-        }
-        if (filter.lifecycleStage() != null) {
-            sql.append(" and c.lifecycle_stage = :lifecycleStage");
-            params.put("lifecycleStage", filter.lifecycleStage().name());
-        }
-        if (filter.tag() != null && !filter.tag().isBlank()) {
-            sql.append(" and c.tags @> array[:tag]::text[]");
-            params.put("tag", filter.tag().strip());
-        }
-        if (filter.updatedSince() != null) {
-            sql.append(" and c.updated_at >= :updatedSince");
-            params.put("updatedSince", filter.updatedSince().atOffset(java.time.ZoneOffset.UTC));
-        }
+        filter.appendTo(sql, params, "c");
         if (cursor != null && !cursor.isBlank()) {
             String[] key = Cursors.decode(cursor, 3);
             sql.append(" and (lower(c.last_name), lower(c.first_name), c.id) > (:afterLast, :afterFirst, :afterId)");

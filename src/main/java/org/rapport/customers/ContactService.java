@@ -60,7 +60,7 @@ public class ContactService {
         return contacts.find(id, visibility.filter(user, "c", TYPE)).orElseThrow(() -> new NotFoundException("Contact"));
     }
 
-    CursorPage<ContactView> list(CurrentUser user, ContactRepository.Filter filter, String cursor, int limit) {
+    CursorPage<ContactView> list(CurrentUser user, ListFilter filter, String cursor, int limit) {
         if (limit < 1 || limit > 200) {
             throw new InvalidFieldException("limit", "Use a limit from 1 to 200");
         }

@@ -86,6 +86,36 @@ class AccountApiTest {
     }
 
     @Test
+    void filtersByRelationshipTagStageAndTextAnywhere() {
+        String tag = "t" + rep.id().toString().substring(0, 8);
+        api.post(token, "/api/v1/accounts", "{\"name\":\"Zürich Vendors AG\",\"domain\":\"zv.example\","
+                + "\"relationshipTypes\":[\"VENDOR\"],\"lifecycleStage\":\"CUSTOMER\",\"tags\":[\"" + tag + "\"],"
+                + "\"employees\":250,\"annualRevenue\":1250000.50,\"revenueCurrency\":\"chf\",\"phone\":\"+41 44 668 18 00\"}");
+        api.post(token, "/api/v1/accounts", "{\"name\":\"Other Customers\",\"relationshipTypes\":[\"CUSTOMER\"],"
+                + "\"tags\":[\"" + tag + "\"]}");
+        var vendor = api.read(api.get(token, "/api/v1/accounts?tag=" + tag + "&relationshipType=VENDOR")).get("items");
+        assertThat(vendor.size()).isEqualTo(1);
+        assertThat(vendor.get(0).get("revenueCurrency").asString()).isEqualTo("CHF");
+        assertThat(vendor.get(0).get("phone").asString()).isEqualTo("+41446681800");
+        assertThat(api.read(api.get(token, "/api/v1/accounts?tag=" + tag + "&q=zurich")).get("items").size()).isEqualTo(1);
+        assertThat(api.read(api.get(token, "/api/v1/accounts?tag=" + tag + "&q=zv.exa")).get("items").size()).isEqualTo(1);
+        assertThat(api.read(api.get(token, "/api/v1/accounts?tag=" + tag + "&lifecycleStage=CUSTOMER")).get("items").size())
+                .isEqualTo(1);
+        assertThat(api.read(api.get(token, "/api/v1/accounts?tag=" + tag)).get("items").size()).isEqualTo(2);
+        assertThat(api.get(token, "/api/v1/accounts?relationshipType=FRIEND")).hasStatus(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void refusesAParentThatWouldMakeACycle() {
+        String parent = api.read(api.post(token, "/api/v1/accounts", "{\"name\":\"Holding\"}")).get("id").asString();
+        String child = api.read(api.post(token, "/api/v1/accounts", "{\"name\":\"Subsidiary\",\"parentAccountId\":\""
+                + parent + "\"}")).get("id").asString();
+        MvcTestResult cycle = api.patch(token, "/api/v1/accounts/" + parent, "\"0\"", "{\"parentAccountId\":\"" + child + "\"}");
+        assertThat(cycle).hasStatus(HttpStatus.BAD_REQUEST);
+        assertThat(api.read(cycle).get("errors").get(0).get("field").asString()).isEqualTo("parentAccountId");
+    }
+
+    @Test
     void malformedJsonIs400AndWritesNothing() {
         assertRejected(api.post(token, "/api/v1/accounts", "{\"name\": \"Half"), HttpStatus.BAD_REQUEST, null);
     }
