@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -37,6 +38,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
@@ -54,24 +56,28 @@ class AccountApi {
                           @Pattern(regexp = "[A-Za-z]{3}", message = "use an ISO 4217 code such as USD") String revenueCurrency,
                           @Size(max = 40) String phone, @Valid PostalAddress billingAddress,
                           @Valid PostalAddress shippingAddress, UUID parentAccountId,
-                          @Size(max = 30) List<@NotBlank @Size(max = 50) String> tags) {
+                          @Size(max = 30) List<@NotBlank @Size(max = 50) String> tags,
+                          java.util.Map<String, Object> customFields) {
 
         static AccountRequest of(AccountFields f) {
             return new AccountRequest(f.name(), f.domain(), f.industry(), f.ownerId(), f.relationshipTypes(),
                     f.lifecycleStage(), f.employees(), f.annualRevenue(), f.revenueCurrency(), f.phone(),
-                    f.billingAddress(), f.shippingAddress(), f.parentAccountId(), f.tags());
+                    f.billingAddress(), f.shippingAddress(), f.parentAccountId(), f.tags(), f.customFields());
         }
 
         AccountFields fields() {
             return new AccountFields(name, domain, industry, ownerId, relationshipTypes, lifecycleStage, employees,
-                    annualRevenue, revenueCurrency, phone, billingAddress, shippingAddress, parentAccountId, tags);
+                    annualRevenue, revenueCurrency, phone, billingAddress, shippingAddress, parentAccountId, tags,
+                    customFields);
         }
     }
 
     private final AccountService accounts;
     private final JsonMergePatch mergePatch;
+    private final CustomFieldService customFields;
 
-    AccountApi(AccountService accounts, JsonMergePatch mergePatch) {
+    AccountApi(AccountService accounts, JsonMergePatch mergePatch, CustomFieldService customFields) {
+        this.customFields = customFields;
         this.accounts = accounts;
         this.mergePatch = mergePatch;
     }
@@ -89,9 +95,11 @@ class AccountApi {
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                                  Instant updatedSince,
                                  @RequestParam(required = false) @Size(max = 1000) String cursor,
-                                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
-        return accounts.list(user, new ListFilter(q, ownerId, relationshipType, lifecycleStage, tag, updatedSince),
-                cursor, limit);
+                                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+                                 @Parameter(description = "custom field filters: cf.<key>=value")
+                                 @RequestParam Map<String, String> query) {
+        return accounts.list(user, new ListFilter(q, ownerId, relationshipType, lifecycleStage, tag, updatedSince,
+                customFields.filters(AccountService.TYPE, query)), cursor, limit);
     }
 
     @GetMapping("/{id}")

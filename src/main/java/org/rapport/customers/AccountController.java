@@ -33,8 +33,10 @@ class AccountController {
     private final AccountService accounts;
     private final UserService users;
     private final AuditService audit;
+    private final CustomFieldService customFields;
 
-    AccountController(AccountService accounts, UserService users, AuditService audit) {
+    AccountController(AccountService accounts, UserService users, AuditService audit, CustomFieldService customFields) {
+        this.customFields = customFields;
         this.accounts = accounts;
         this.users = users;
         this.audit = audit;
@@ -72,6 +74,7 @@ class AccountController {
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
         AccountView account = accounts.get(user, id);
         model.addAttribute("account", account);
+        model.addAttribute("customFieldDefinitions", customFields.definitions(AccountService.TYPE));
         model.addAttribute("contacts", accounts.contacts(user, id));
         model.addAttribute("parent", account.parentAccountId() == null ? null
                 : accounts.visibleAmong(user, java.util.List.of(account.parentAccountId())).stream().findFirst().orElse(null));
@@ -137,6 +140,7 @@ class AccountController {
 
     private String form(CurrentUser user, Model model, AccountForm form, AccountView existing) {
         model.addAttribute("form", form);
+        model.addAttribute("customFieldDefinitions", customFields.activeDefinitions(AccountService.TYPE));
         model.addAttribute("parents", accounts.list(user, ListFilter.text(null), null, 200).items().stream()
                 .filter(a -> existing == null || !a.id().equals(existing.id())).toList());
         model.addAttribute("stages", LifecycleStage.values());

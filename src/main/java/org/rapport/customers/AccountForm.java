@@ -3,6 +3,7 @@ package org.rapport.customers;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,7 +15,7 @@ record AccountForm(String name, String domain, String industry, UUID ownerId, Se
                    String phone, String billingStreet, String billingCity, String billingRegion, String billingPostalCode,
                    String billingCountry, String shippingStreet, String shippingCity, String shippingRegion,
                    String shippingPostalCode, String shippingCountry, UUID parentAccountId, String tags,
-                   Integer version) {
+                   Map<String, String> customFields, Integer version) {
 
     static AccountForm empty(UUID ownerId) {
         return of(new AccountFields("", "", "", ownerId), null);
@@ -28,7 +29,7 @@ record AccountForm(String name, String domain, String industry, UUID ownerId, Se
                 f.annualRevenue() == null ? "" : f.annualRevenue().stripTrailingZeros().toPlainString(),
                 f.revenueCurrency(), f.phone(), b.street(), b.city(), b.region(), b.postalCode(), b.country(),
                 s.street(), s.city(), s.region(), s.postalCode(), s.country(), f.parentAccountId(),
-                String.join(", ", f.tags()), version);
+                String.join(", ", f.tags()), CustomFieldValues.asText(f.customFields()), version);
     }
 
     public Set<RelationshipType> types() {
@@ -41,7 +42,7 @@ record AccountForm(String name, String domain, String industry, UUID ownerId, Se
                 address("billingAddress", billingStreet, billingCity, billingRegion, billingPostalCode, billingCountry),
                 address("shippingAddress", shippingStreet, shippingCity, shippingRegion, shippingPostalCode, shippingCountry),
                 parentAccountId, tags == null ? List.of() : Arrays.stream(tags.split(",")).map(String::strip)
-                        .filter(t -> !t.isEmpty()).toList());
+                        .filter(t -> !t.isEmpty()).toList(), CustomFieldValues.fromForm(customFields));
     }
 
     private static Integer integer(String field, String text) {

@@ -67,10 +67,10 @@ class AccountRepository {
         return jdbc.sql("""
                 insert into accounts (name, domain, industry, relationship_types, lifecycle_stage, employees,
                     annual_revenue, revenue_currency, phone, billing_address, shipping_address, parent_account_id,
-                    tags, owner_id, department_id, search_text, created_by)
+                    tags, custom_fields, owner_id, department_id, search_text, created_by)
                 values (:name, :domain, :industry, :relationshipTypes, :lifecycleStage, :employees, :annualRevenue,
                     :revenueCurrency, :phone, cast(:billingAddress as jsonb), cast(:shippingAddress as jsonb),
-                    :parentAccountId, :tags, :owner, :department, rapport_search_key(concat_ws(' ', cast(:name as text), cast(:domain as text))),
+                    :parentAccountId, :tags, cast(:customFields as jsonb), :owner, :department, rapport_search_key(concat_ws(' ', cast(:name as text), cast(:domain as text))),
                     :createdBy)
                 returning id
                 """)
@@ -86,7 +86,8 @@ class AccountRepository {
                        employees = :employees, annual_revenue = :annualRevenue, revenue_currency = :revenueCurrency,
                        phone = :phone, billing_address = cast(:billingAddress as jsonb),
                        shipping_address = cast(:shippingAddress as jsonb), parent_account_id = :parentAccountId,
-                       tags = :tags, owner_id = :owner, department_id = :department,
+                       tags = :tags, custom_fields = cast(:customFields as jsonb), owner_id = :owner,
+                       department_id = :department,
                        search_text = rapport_search_key(concat_ws(' ', cast(:name as text), cast(:domain as text))),
                        updated_at = now(), version = version + 1
                 where id = :id and version = :version
@@ -140,6 +141,7 @@ class AccountRepository {
         p.put("shippingAddress", f.shippingAddress() == null ? null : json.writeValueAsString(f.shippingAddress()));
         p.put("parentAccountId", f.parentAccountId());
         p.put("tags", f.tags().toArray(String[]::new));
+        p.put("customFields", json.writeValueAsString(f.customFields() == null ? Map.of() : f.customFields()));
         return p;
     }
 
@@ -158,7 +160,9 @@ class AccountRepository {
                 (Integer) rs.getObject("employees"), rs.getBigDecimal("annual_revenue"),
                 rs.getString("revenue_currency"), rs.getString("phone"), address(rs.getString("billing_address")),
                 address(rs.getString("shipping_address")), rs.getObject("parent_account_id", UUID.class),
-                List.of((String[]) rs.getArray("tags").getArray()), rs.getObject("owner_id", UUID.class),
+                List.of((String[]) rs.getArray("tags").getArray()),
+                json.readValue(rs.getString("custom_fields"), new tools.jackson.core.type.TypeReference<Map<String, Object>>() { }),
+                rs.getObject("owner_id", UUID.class),
                 rs.getString("owner_name"), rs.getObject("department_id", UUID.class),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant(), rs.getInt("version"));

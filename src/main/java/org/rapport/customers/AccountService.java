@@ -39,10 +39,12 @@ public class AccountService {
     private final RecordSharingService sharing;
     private final String phoneRegion;
     private final String defaultCurrency;
+    private final CustomFieldService customFields;
 
     AccountService(AccountRepository accounts, Visibility visibility, UserService users, AuditService audit,
                    RecordSharingService sharing, @Value("${rapport.phone-region:US}") String phoneRegion,
-                   @Value("${rapport.currency:USD}") String defaultCurrency) {
+                   @Value("${rapport.currency:USD}") String defaultCurrency, CustomFieldService customFields) {
+        this.customFields = customFields;
         this.phoneRegion = phoneRegion;
         this.defaultCurrency = defaultCurrency;
         this.accounts = accounts;
@@ -103,7 +105,7 @@ public class AccountService {
             throw new PreconditionFailedException("The account changed since version " + expectedVersion
                     + "; it is now at version " + before.version(), false);
         }
-        AccountFields clean = clean(change, before.ownerId(), id);
+        AccountFields clean = clean(change, before.ownerId(), before);
         if (clean.parentAccountId() != null && !clean.parentAccountId().equals(before.parentAccountId())) {
             requireVisibleParent(user, clean.parentAccountId());
         }
@@ -174,7 +176,8 @@ public class AccountService {
                 .orElseThrow(() -> new InvalidFieldException("ownerId", "The owner must be an active internal user"));
     }
 
-    private AccountFields clean(AccountFields fields, UUID defaultOwner, UUID self) {
+    private AccountFields clean(AccountFields fields, UUID defaultOwner, AccountView current) {
+        UUID self = current == null ? null : current.id();
         String name = fields.name() == null ? "" : fields.name().strip();
         if (name.isEmpty() || name.length() > 200) {
             throw new InvalidFieldException("name", "Enter a name of 1 to 200 characters");
@@ -227,10 +230,11 @@ public class AccountService {
         if (tags.size() > 30 || tags.stream().anyMatch(t -> t.length() > 50)) {
             throw new InvalidFieldException("tags", "Use at most 30 tags of at most 50 characters");
         }
+        Map<String, Object> custom = customFields.validate(TYPE, fields.customFields(), current == null ? null : current.customFields());
         return new AccountFields(name, domain, industry, fields.ownerId() != null ? fields.ownerId() : defaultOwner,
                 fields.relationshipTypes() == null ? java.util.Set.of() : fields.relationshipTypes(),
                 fields.lifecycleStage(), fields.employees(), revenue, currency, phone, emptyToNull(fields.billingAddress()),
-                emptyToNull(fields.shippingAddress()), parent, tags);
+                emptyToNull(fields.shippingAddress()), parent, tags, custom);
     }
 
     private static PostalAddress emptyToNull(PostalAddress address) {
@@ -260,6 +264,7 @@ public class AccountService {
         fields.put("shippingAddress", a.shippingAddress());
         fields.put("parentAccountId", a.parentAccountId());
         fields.put("tags", a.tags());
+        a.customFields().forEach((key, value) -> fields.put("customFields." + key, value));
         fields.put("ownerId", a.ownerId());
         fields.put("departmentId", a.departmentId());
         return fields;

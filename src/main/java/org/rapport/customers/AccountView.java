@@ -10,6 +10,7 @@ import java.util.UUID;
 public record AccountView(UUID id, String name, String domain, String industry, Set<RelationshipType> relationshipTypes,
                           LifecycleStage lifecycleStage, Integer employees, BigDecimal annualRevenue,
                           String revenueCurrency, String phone, PostalAddress billingAddress,
-                          PostalAddress shippingAddress, UUID parentAccountId, List<String> tags, UUID ownerId,
+                          PostalAddress shippingAddress, UUID parentAccountId, List<String> tags,
+                          java.util.Map<String, Object> customFields, UUID ownerId,
                           String ownerName, UUID departmentId, Instant createdAt, Instant updatedAt, int version) {
 }

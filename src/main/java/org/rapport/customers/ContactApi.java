@@ -2,6 +2,7 @@ package org.rapport.customers;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
@@ -39,8 +41,10 @@ class ContactApi {
 
     private final ContactService contacts;
     private final JsonMergePatch mergePatch;
+    private final CustomFieldService customFields;
 
-    ContactApi(ContactService contacts, JsonMergePatch mergePatch) {
+    ContactApi(ContactService contacts, JsonMergePatch mergePatch, CustomFieldService customFields) {
+        this.customFields = customFields;
         this.contacts = contacts;
         this.mergePatch = mergePatch;
     }
@@ -58,9 +62,11 @@ class ContactApi {
                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                                  Instant updatedSince,
                                  @RequestParam(required = false) @Size(max = 1000) String cursor,
-                                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+                                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
+                                 @Parameter(description = "custom field filters: cf.<key>=value")
+                                 @RequestParam Map<String, String> query) {
         return contacts.list(user, new ListFilter(q, ownerId, relationshipType, lifecycleStage, tag,
-                updatedSince), cursor, limit);
+                updatedSince, customFields.filters(ContactService.TYPE, query)), cursor, limit);
     }
 
     @GetMapping("/{id}")

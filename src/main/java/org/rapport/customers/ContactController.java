@@ -37,8 +37,11 @@ class ContactController {
     private final AccountService accounts;
     private final UserService users;
     private final AuditService audit;
+    private final CustomFieldService customFields;
 
-    ContactController(ContactService contacts, AccountService accounts, UserService users, AuditService audit) {
+    ContactController(ContactService contacts, AccountService accounts, UserService users, AuditService audit,
+                      CustomFieldService customFields) {
+        this.customFields = customFields;
         this.contacts = contacts;
         this.accounts = accounts;
         this.users = users;
@@ -72,7 +75,7 @@ class ContactController {
         if (accountId != null) {
             accounts.get(user, accountId);
             form = new ContactForm("", "", "", form.emails(), form.phones(), List.of(accountId), form.relationshipTypes(),
-                    null, "", null, "", "", false, false, false, "", "", "", "", "", user.id(), "", null);
+                    null, "", null, "", "", false, false, false, "", "", "", "", "", user.id(), "", Map.of(), null);
         }
         return form(user, model, form, null);
     }
@@ -94,6 +97,7 @@ class ContactController {
     String show(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id, Model model) {
         ContactView contact = contacts.get(user, id);
         model.addAttribute("contact", contact);
+        model.addAttribute("customFieldDefinitions", customFields.definitions(ContactService.TYPE));
         model.addAttribute("accounts", accounts.visibleAmong(user, contact.accountIds()));
         model.addAttribute("hiddenAccounts", contact.accountIds().size() - accounts.visibleAmong(user, contact.accountIds()).size());
         model.addAttribute("history", audit.history(ContactService.ref(id), 50));
@@ -156,6 +160,7 @@ class ContactController {
     private String form(CurrentUser user, Model model, ContactForm form, ContactView existing) {
         model.addAttribute("form", form);
         model.addAttribute("existing", existing);
+        model.addAttribute("customFieldDefinitions", customFields.activeDefinitions(ContactService.TYPE));
         model.addAttribute("owners", owners());
         model.addAttribute("accountChoices", accounts.list(user, ListFilter.text(null), null, 200).items());
         model.addAttribute("stages", LifecycleStage.values());

@@ -12,7 +12,8 @@ record ContactForm(String firstName, String lastName, String title, List<Row> em
                    List<UUID> accountIds, Set<RelationshipType> relationshipTypes, LifecycleStage lifecycleStage,
                    String source, ContactChannel preferredChannel, String language, String interests,
                    Boolean marketingOptIn, Boolean doNotCall, Boolean doNotEmail, String street, String city,
-                   String region, String postalCode, String country, UUID ownerId, String tags, Integer version) {
+                   String region, String postalCode, String country, UUID ownerId, String tags,
+                   Map<String, String> customFields, Integer version) {
 
     static final int ROWS = 3;
 
@@ -22,7 +23,7 @@ record ContactForm(String firstName, String lastName, String title, List<Row> em
 
     static ContactForm empty(UUID ownerId) {
         return new ContactForm("", "", "", rows(List.of()), rows(List.of()), List.of(), Set.of(), null, "", null, "",
-                "", false, false, false, "", "", "", "", "", ownerId, "", null);
+                "", false, false, false, "", "", "", "", "", ownerId, "", Map.of(), null);
     }
 
     static ContactForm of(ContactView c) {
@@ -34,7 +35,7 @@ record ContactForm(String firstName, String lastName, String title, List<Row> em
                 c.preferences().preferredChannel(), c.preferences().language(),
                 String.join(", ", c.preferences().interests()), c.consent().marketingOptIn(), c.consent().doNotCall(),
                 c.consent().doNotEmail(), a.street(), a.city(), a.region(), a.postalCode(), a.country(), c.ownerId(),
-                String.join(", ", c.tags()), c.version());
+                String.join(", ", c.tags()), CustomFieldValues.asText(c.customFields()), c.version());
     }
 
     /** The same form with exactly {@link #ROWS} email and phone rows, for re-display. */
@@ -42,7 +43,7 @@ record ContactForm(String firstName, String lastName, String title, List<Row> em
         return new ContactForm(firstName, lastName, title, rows(emails), rows(phones), accountIds == null ? List.of() : accountIds,
                 relationshipTypes == null ? Set.of() : relationshipTypes, lifecycleStage, source, preferredChannel,
                 language, interests, marketingOptIn, doNotCall, doNotEmail, street, city, region, postalCode, country,
-                ownerId, tags, version);
+                ownerId, tags, customFields == null ? Map.of() : customFields, version);
     }
 
     /** What the service takes; a contact's existing account roles are kept for accounts still linked. */
@@ -69,7 +70,7 @@ record ContactForm(String firstName, String lastName, String title, List<Row> em
                         Boolean.TRUE.equals(doNotCall), Boolean.TRUE.equals(doNotEmail)),
                 new PostalAddress(blankToNull(street), blankToNull(city), blankToNull(region), blankToNull(postalCode),
                         country == null || country.isBlank() ? null : country.strip().toUpperCase()),
-                ownerId, split(tags), null);
+                ownerId, split(tags), CustomFieldValues.fromForm(customFields));
     }
 
     private static List<Row> rows(List<Row> rows) {

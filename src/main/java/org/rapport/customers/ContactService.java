@@ -44,9 +44,12 @@ public class ContactService {
     private final AuditService audit;
     private final String phoneRegion;
     private final Validator validator;
+    private final CustomFieldService customFields;
 
     ContactService(ContactRepository contacts, AccountService accounts, Visibility visibility, UserService users,
-                   AuditService audit, @Value("${rapport.phone-region:US}") String phoneRegion, Validator validator) {
+                   AuditService audit, @Value("${rapport.phone-region:US}") String phoneRegion, Validator validator,
+                   CustomFieldService customFields) {
+        this.customFields = customFields;
         this.validator = validator;
         this.contacts = contacts;
         this.accounts = accounts;
@@ -178,10 +181,8 @@ public class ContactService {
                 .orElseThrow(() -> new InvalidFieldException("ownerId", "The owner must be an active internal user"));
         UUID department = before != null && owner.id().equals(before.ownerId()) ? before.departmentId()
                 : owner.departmentId();
-        if (r.customFields() != null && !r.customFields().isEmpty()) {
-            String key = r.customFields().keySet().iterator().next();
-            throw new InvalidFieldException("customFields." + key, "No such custom field");
-        }
+        Map<String, Object> custom = customFields.validate(TYPE, r.customFields(),
+                before == null ? null : before.customFields());
         ContactRequest.PreferencesInput prefs = r.preferences();
         ContactRequest.ConsentInput consent = r.consent();
         Set<RelationshipType> types = r.relationshipTypes() == null || r.relationshipTypes().isEmpty()
@@ -196,7 +197,7 @@ public class ContactService {
                 consent == null ? null : blankToNull(consent.marketingOptInSource()),
                 consent != null && Boolean.TRUE.equals(consent.doNotCall()),
                 consent != null && Boolean.TRUE.equals(consent.doNotEmail()),
-                address, owner.id(), department, r.tags() == null ? List.of() : distinct(r.tags()), Map.of());
+                address, owner.id(), department, r.tags() == null ? List.of() : distinct(r.tags()), custom);
     }
 
     private static List<ContactView.Email> emails(List<ContactRequest.EmailInput> input) {
@@ -317,6 +318,7 @@ public class ContactService {
         fields.put("address", c.address());
         fields.put("ownerId", c.ownerId());
         fields.put("tags", c.tags());
+        c.customFields().forEach((key, value) -> fields.put("customFields." + key, value));
         return fields;
     }
 }

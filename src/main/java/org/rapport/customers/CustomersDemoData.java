@@ -118,7 +118,7 @@ class CustomersDemoData implements DemoDataContributor {
                     10 + random.nextInt(5_000), revenue, country.currency(), phone(country.code(), random),
                     new PostalAddress((1 + random.nextInt(200)) + " Market Street", country.city(), null,
                             String.valueOf(10_000 + random.nextInt(89_999)), country.code()),
-                    null, null, random.nextInt(5) == 0 ? List.of("key account") : List.of());
+                    null, null, random.nextInt(5) == 0 ? List.of("key account") : List.of(), Map.of());
             accountIds.add(accounts.insert(fields, owner.id(), owner.departmentId(), null));
             accountCountries.add(country);
             accountDomains.add(domain);

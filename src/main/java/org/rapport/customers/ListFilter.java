@@ -7,6 +7,8 @@ import java.util.UUID;
 
 import org.rapport.platform.Sql;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * The filters shared by the account and contact lists (API and pages); null means "any". Every value is bound
  * as a parameter; only fixed SQL fragments are appended.
@@ -14,7 +16,12 @@ import org.rapport.platform.Sql;
  * @param q text anywhere in the name, email, phone or domain, accent- and case-insensitive
  */
 record ListFilter(String q, UUID ownerId, RelationshipType relationshipType, LifecycleStage lifecycleStage, String tag,
-                  Instant updatedSince) {
+                  Instant updatedSince, Map<String, Object> customFields) {
+
+    ListFilter(String q, UUID ownerId, RelationshipType relationshipType, LifecycleStage lifecycleStage, String tag,
+               Instant updatedSince) {
+        this(q, ownerId, relationshipType, lifecycleStage, tag, updatedSince, Map.of());
+    }
 
     static ListFilter text(String q) {
         return new ListFilter(q, null, null, null, null, null);
@@ -41,6 +48,10 @@ record ListFilter(String q, UUID ownerId, RelationshipType relationshipType, Lif
         if (tag != null && !tag.isBlank()) {
             sql.append(" and ").append(a).append("tags @> array[cast(:tag as text)]");
             params.put("tag", tag.strip());
+        }
+        if (customFields != null && !customFields.isEmpty()) {
+            sql.append(" and ").append(a).append("custom_fields @> cast(:customFilter as jsonb)");
+            params.put("customFilter", JsonMapper.shared().writeValueAsString(customFields));
         }
         if (updatedSince != null) {
             sql.append(" and ").append(a).append("updated_at >= :updatedSince");
