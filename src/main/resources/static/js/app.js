@@ -57,6 +57,48 @@
     }
   }, true);
 
+  // Global search box: the down and up arrows move between the box and its results, Escape or leaving closes them.
+  function searchParts() {
+    var form = document.getElementById('global-search');
+    return form ? { form: form, input: document.getElementById('global-search-q'),
+                    results: document.getElementById('global-search-results') } : null;
+  }
+
+  function closeSearch(parts) {
+    parts.results.innerHTML = '';
+  }
+
+  document.addEventListener('keydown', function (event) {
+    var parts = searchParts();
+    if (!parts || !parts.form.contains(event.target)) { return; }
+    var links = Array.prototype.slice.call(parts.results.querySelectorAll('a'));
+    var index = links.indexOf(document.activeElement);
+    if (event.key === 'ArrowDown' && links.length) {
+      event.preventDefault();
+      links[Math.min(index + 1, links.length - 1)].focus();
+    } else if (event.key === 'ArrowUp' && index >= 0) {
+      event.preventDefault();
+      (index === 0 ? parts.input : links[index - 1]).focus();
+    } else if (event.key === 'Escape' && parts.results.childElementCount) {
+      event.preventDefault();
+      closeSearch(parts);
+      parts.input.focus();
+    }
+  });
+
+  document.addEventListener('focusout', function (event) {
+    var parts = searchParts();
+    if (parts && event.relatedTarget && parts.form.contains(event.target)
+        && !parts.form.contains(event.relatedTarget)) {
+      closeSearch(parts);
+    }
+  });
+
+  document.addEventListener('click', function (event) {
+    var parts = searchParts();
+    if (parts && !parts.form.contains(event.target)) { closeSearch(parts); }
+  });
+
   document.addEventListener('DOMContentLoaded', function () { showToasts(); });
   document.addEventListener('htmx:afterSettle', function () { showToasts(); });
 })();

@@ -1,0 +1,68 @@
+package org.rapport.customers;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.rapport.platform.Sql;
+
+/**
+ * What one query looks for, in the shapes the trigram index serves: the search key (lower-cased and unaccented by
+ * the database) as a substring, a phone number's digits as a substring, and the key's words each close to some
+ * word of the record. A pattern is null, and the word list empty, when the query gives the index nothing to use.
+ */
+record SearchTerms(String key, List<String> words, String contains, String digits) {
+
+    /** With this word similarity a word of four letters may have two of them swapped or wrong ("jonh", "john"). */
+    static final double TYPO_TOLERANT = 0.3;
+    /** With this one a word of one to three letters matches the start of a word. */
+    static final double WORD_START = 0.5;
+
+    private static final int MAX_WORDS = 6;
+    private static final Pattern NOT_ALNUM = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern THREE_ALNUM = Pattern.compile("[\\p{L}\\p{N}]{3}");
+    private static final Pattern PHONE_LIKE = Pattern.compile("[0-9+()./\\-\\s]+");
+    private static final int MIN_PHONE_DIGITS = 5;
+
+    static SearchTerms of(String query, String key) {
+        boolean shortWordsOnly = threshold(query) == WORD_START;
+        List<String> words = words(key).stream().filter(w -> shortWordsOnly || w.length() >= 3).distinct()
+                .sorted(Comparator.comparingInt(String::length).reversed()).limit(MAX_WORDS).toList();
+        String contains = THREE_ALNUM.matcher(key).find() ? "%" + Sql.escapeLike(key) + "%" : null;
+        return new SearchTerms(key, words, contains, phoneDigits(query));
+    }
+
+    /**
+     * The word similarity each word must reach. While every word is short only the starts of words can match;
+     * otherwise the short words are left out of the match (they still count in the ranking) and the longer ones
+     * tolerate typos.
+     */
+    static double threshold(String query) {
+        return words(query).stream().allMatch(w -> w.length() <= 3) ? WORD_START : TYPO_TOLERANT;
+    }
+
+    boolean searchable() {
+        return !words.isEmpty() || contains != null || digits != null;
+    }
+
+    boolean hasSubstrings() {
+        return contains != null || digits != null;
+    }
+
+    private static List<String> words(String text) {
+        return Arrays.stream(NOT_ALNUM.split(text)).filter(w -> !w.isEmpty()).toList();
+    }
+
+    /**
+     * A phone number typed in any format becomes its digits without the leading zeros of a trunk or international
+     * prefix, so "(415) 555-2671", "0049 30 1234567" and "030 1234567" all match the stored E.164 number.
+     */
+    private static String phoneDigits(String query) {
+        if (!PHONE_LIKE.matcher(query).matches()) {
+            return null;
+        }
+        String digits = query.replaceAll("\\D", "").replaceFirst("^0+", "");
+        return digits.length() >= MIN_PHONE_DIGITS ? "%" + digits + "%" : null;
+    }
+}

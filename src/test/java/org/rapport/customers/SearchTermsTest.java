@@ -1,0 +1,35 @@
+package org.rapport.customers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SearchTermsTest {
+
+    @Test
+    void readsPhoneNumbersInAnyFormatAsDigits() {
+        assertThat(SearchTerms.of("(415) 555-2671", "(415) 555-2671").digits()).isEqualTo("%4155552671%");
+        assertThat(SearchTerms.of("0049 30 1234567", "0049 30 1234567").digits()).isEqualTo("%49301234567%");
+        assertThat(SearchTerms.of("+1.415.555.2671", "+1.415.555.2671").digits()).isEqualTo("%14155552671%");
+        assertThat(SearchTerms.of("acme 2024", "acme 2024").digits()).isNull();
+        assertThat(SearchTerms.of("12-34", "12-34").digits()).isNull();
+    }
+
+    @Test
+    void escapesLikeWildcardsAndSkipsSubstringsTheIndexCannotServe() {
+        assertThat(SearchTerms.of("100%_off", "100%_off").contains()).isEqualTo("%100\\%\\_off%");
+        assertThat(SearchTerms.of("jo", "jo").contains()).isNull();
+        assertThat(SearchTerms.of("jo", "jo").searchable()).isTrue();
+        assertThat(SearchTerms.of("--", "--").searchable()).isFalse();
+    }
+
+    @Test
+    void everyLongerWordMustBeCloseWhileShortWordsOnlyMatchStartsOfWords() {
+        SearchTerms email = SearchTerms.of("John.Smith@ACME.example", "john.smith@acme.example");
+        assertThat(email.words()).containsExactly("example", "smith", "john", "acme");
+        assertThat(SearchTerms.threshold("John.Smith@ACME.example")).isEqualTo(SearchTerms.TYPO_TOLERANT);
+        assertThat(SearchTerms.of("jo smiht", "jo smiht").words()).containsExactly("smiht");
+        assertThat(SearchTerms.of("jo sm", "jo sm").words()).containsExactly("jo", "sm");
+        assertThat(SearchTerms.threshold("jo sm")).isEqualTo(SearchTerms.WORD_START);
+    }
+}
