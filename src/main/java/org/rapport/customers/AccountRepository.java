@@ -67,10 +67,10 @@ class AccountRepository {
         return jdbc.sql("""
                 insert into accounts (name, domain, industry, relationship_types, lifecycle_stage, employees,
                     annual_revenue, revenue_currency, phone, billing_address, shipping_address, parent_account_id,
-                    tags, custom_fields, owner_id, department_id, search_text, created_by)
+                    tags, custom_fields, owner_id, department_id, created_by)
                 values (:name, :domain, :industry, :relationshipTypes, :lifecycleStage, :employees, :annualRevenue,
                     :revenueCurrency, :phone, cast(:billingAddress as jsonb), cast(:shippingAddress as jsonb),
-                    :parentAccountId, :tags, cast(:customFields as jsonb), :owner, :department, rapport_search_key(concat_ws(' ', cast(:name as text), cast(:domain as text))),
+                    :parentAccountId, :tags, cast(:customFields as jsonb), :owner, :department,
                     :createdBy)
                 returning id
                 """)
@@ -88,7 +88,6 @@ class AccountRepository {
                        shipping_address = cast(:shippingAddress as jsonb), parent_account_id = :parentAccountId,
                        tags = :tags, custom_fields = cast(:customFields as jsonb), owner_id = :owner,
                        department_id = :department,
-                       search_text = rapport_search_key(concat_ws(' ', cast(:name as text), cast(:domain as text))),
                        updated_at = now(), version = version + 1
                 where id = :id and version = :version
                 """)
