@@ -2,7 +2,6 @@ package org.rapport.customers;
 
 import java.net.URI;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
@@ -11,10 +10,8 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -22,7 +19,6 @@ import org.rapport.identity.CurrentUser;
 import org.rapport.platform.JsonMergePatch;
 import org.rapport.shared.CursorPage;
 import org.rapport.shared.InvalidFieldException;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -39,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
@@ -86,20 +83,10 @@ class AccountApi {
     @Operation(summary = "List the accounts the caller may see, by name",
             description = "q matches name and domain anywhere (accent-insensitive). "
                     + "Pass nextCursor back as cursor for the next page.")
-    CursorPage<AccountView> list(@AuthenticationPrincipal CurrentUser user,
-                                 @RequestParam(required = false) @Size(max = 200) String q,
-                                 @RequestParam(required = false) UUID ownerId,
-                                 @RequestParam(required = false) RelationshipType relationshipType,
-                                 @RequestParam(required = false) LifecycleStage lifecycleStage,
-                                 @RequestParam(required = false) @Size(max = 50) String tag,
-                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                                 Instant updatedSince,
-                                 @RequestParam(required = false) @Size(max = 1000) String cursor,
-                                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-                                 @Parameter(description = "custom field filters: cf.<key>=value")
-                                 @RequestParam Map<String, String> query) {
-        return accounts.list(user, new ListFilter(q, ownerId, relationshipType, lifecycleStage, tag, updatedSince,
-                customFields.filters(AccountService.TYPE, query)), cursor, limit);
+    CursorPage<AccountView> list(@AuthenticationPrincipal CurrentUser user, @Valid @ParameterObject ListQuery query,
+                             @Parameter(description = "custom field filters: cf.<key>=value")
+                             @RequestParam Map<String, String> parameters) {
+        return accounts.list(user, query.filter(customFields.filters(AccountService.TYPE, parameters)), query.cursor(), query.pageSize());
     }
 
     @GetMapping("/{id}")

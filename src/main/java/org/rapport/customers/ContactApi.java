@@ -1,19 +1,15 @@
 package org.rapport.customers;
 
 import java.net.URI;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
 
 import org.rapport.identity.CurrentUser;
 import org.rapport.platform.JsonMergePatch;
 import org.rapport.shared.CursorPage;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
@@ -53,20 +50,10 @@ class ContactApi {
     @Operation(summary = "List the contacts the caller may see, by last and first name",
             description = "q matches names, emails and phones (accent-insensitive substring). "
                     + "Pass nextCursor back as cursor for the next page.")
-    CursorPage<ContactView> list(@AuthenticationPrincipal CurrentUser user,
-                                 @RequestParam(required = false) @Size(max = 200) String q,
-                                 @RequestParam(required = false) UUID ownerId,
-                                 @RequestParam(required = false) RelationshipType relationshipType,
-                                 @RequestParam(required = false) LifecycleStage lifecycleStage,
-                                 @RequestParam(required = false) @Size(max = 50) String tag,
-                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                                 Instant updatedSince,
-                                 @RequestParam(required = false) @Size(max = 1000) String cursor,
-                                 @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
-                                 @Parameter(description = "custom field filters: cf.<key>=value")
-                                 @RequestParam Map<String, String> query) {
-        return contacts.list(user, new ListFilter(q, ownerId, relationshipType, lifecycleStage, tag,
-                updatedSince, customFields.filters(ContactService.TYPE, query)), cursor, limit);
+    CursorPage<ContactView> list(@AuthenticationPrincipal CurrentUser user, @Valid @ParameterObject ListQuery query,
+                             @Parameter(description = "custom field filters: cf.<key>=value")
+                             @RequestParam Map<String, String> parameters) {
+        return contacts.list(user, query.filter(customFields.filters(ContactService.TYPE, parameters)), query.cursor(), query.pageSize());
     }
 
     @GetMapping("/{id}")
