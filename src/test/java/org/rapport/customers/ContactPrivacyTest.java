@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +21,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockServletContext;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 import tools.jackson.databind.JsonNode;
 
@@ -37,6 +46,8 @@ class ContactPrivacyTest {
     @Autowired MockMvcTester mvc;
     @Autowired AuditService audit;
     @Autowired RecordSharingService sharing;
+    @Autowired ContactService contacts;
+    @Autowired ITemplateEngine templates;
 
     CurrentUser rep;
     String token;
@@ -158,6 +169,27 @@ class ContactPrivacyTest {
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(api.read(result).get("errors").get(0).get("field").asString()).isEqualTo("id");
         assertThat(api.get(token, "/api/v1/contacts/" + UUID.randomUUID() + "/personal-data")).hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void theContactPageFragmentOffersErasureToTheOwnerAndAdminsOnly() {
+        UUID zelda = zelda();
+        ContactView contact = contacts.get(rep, zelda);
+        CurrentUser colleague = testUsers.create(Role.SALES_REP, rep.departmentId());
+        CurrentUser admin = testUsers.create(Role.ADMIN, null);
+
+        assertThat(renderPrivacy(rep, contact)).contains("action=\"/contacts/" + zelda + "/erase\"",
+                "data-confirm=\"Erase the personal data of Zelda Fitzgerald?", "hx-get=\"/contacts/" + zelda + "/consent-history\"");
+        assertThat(renderPrivacy(admin, contact)).contains("/contacts/" + zelda + "/erase");
+        assertThat(renderPrivacy(colleague, contact)).doesNotContain("/erase").contains("/consent-history");
+    }
+
+    private String renderPrivacy(CurrentUser me, ContactView contact) {
+        MockServletContext servletContext = new MockServletContext();
+        var exchange = JakartaServletWebApplication.buildApplication(servletContext)
+                .buildExchange(new MockHttpServletRequest(servletContext), new MockHttpServletResponse());
+        return templates.process("customers/contact-privacy-host",
+                new WebContext(exchange, Locale.ENGLISH, Map.of("me", me, "contact", contact)));
     }
 
     private UUID zelda() {
