@@ -302,7 +302,7 @@ public class ContactService {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static Map<String, Object> auditFields(ContactView c) {
+    static Map<String, Object> auditFields(ContactView c) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("firstName", c.firstName());
         fields.put("lastName", c.lastName());

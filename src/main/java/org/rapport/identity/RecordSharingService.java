@@ -49,6 +49,20 @@ public class RecordSharingService {
         return ids.stream().map(users::find).flatMap(java.util.Optional::stream).toList();
     }
 
+    /** Gives {@code to} every share of {@code from} (as a merge does), then removes those of {@code from}. */
+    @Transactional
+    public void moveAll(RecordRef from, RecordRef to) {
+        jdbc.sql("""
+                insert into record_shares (record_type, record_id, user_id, created_at, created_by)
+                select :toType, :toId, user_id, created_at, created_by
+                from record_shares where record_type = :type and record_id = :id
+                on conflict do nothing
+                """)
+                .param("toType", to.type()).param("toId", to.id()).param("type", from.type()).param("id", from.id())
+                .update();
+        removeAll(from);
+    }
+
     @Transactional
     public void removeAll(RecordRef record) {
         jdbc.sql("delete from record_shares where record_type = :type and record_id = :id")

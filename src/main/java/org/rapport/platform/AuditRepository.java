@@ -8,9 +8,12 @@ import static org.jooq.impl.DSL.table;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.jooq.Condition;
@@ -80,6 +83,53 @@ class AuditRepository {
                 .orderBy(ID.desc())
                 .limit(Math.clamp(q.limit(), 1, 500));
         return Sql.query(jdbc, query).query(this::map).list();
+    }
+
+    /** Follows MERGE entries from the record to the ids merged into it, and on to those merged into them. */
+    Set<UUID> mergedInto(String type, UUID id) {
+        return new LinkedHashSet<>(jdbc.sql("""
+                with recursive merged(id) as (
+                    select cast(:id as uuid)
+                    union
+                    select cast(m.value as uuid)
+                    from merged
+                    join audit_events a on a.record_type = :type and a.record_id = merged.id and a.action = 'MERGE'
+                    cross join lateral jsonb_array_elements_text(
+                        case when jsonb_typeof(a.changes -> :mergedIds -> 'newValue') = 'array'
+                             then a.changes -> :mergedIds -> 'newValue' else '[]'::jsonb end) m(value)
+                )
+                select id from merged
+                """)
+                .param("id", id).param("type", type).param("mergedIds", AuditService.MERGED_IDS)
+                .query(UUID.class).list());
+    }
+
+    List<AuditService.Entry> history(String type, Collection<UUID> ids, int limit) {
+        return jdbc.sql("""
+                select id, occurred_at, actor_id, record_type, record_id, action, changes::text
+                from audit_events where record_type = :type and record_id = any(:ids)
+                order by id desc limit :limit
+                """)
+                .param("type", type).param("ids", ids.toArray(UUID[]::new)).param("limit", limit)
+                .query(this::map).list();
+    }
+
+    /** Replaces the old and new values of these fields with {@link AuditService#ERASED} in every entry of the records. */
+    void redact(String type, Collection<UUID> ids, List<String> fields) {
+        jdbc.sql("""
+                update audit_events set changes = (
+                    select jsonb_object_agg(e.key, case when e.key = any(:fields) then jsonb_build_object(
+                               'oldValue', case when coalesce(jsonb_typeof(e.value -> 'oldValue'), 'null') = 'null' then null
+                                                else to_jsonb(cast(:erased as text)) end,
+                               'newValue', case when coalesce(jsonb_typeof(e.value -> 'newValue'), 'null') = 'null' then null
+                                                else to_jsonb(cast(:erased as text)) end)
+                           else e.value end)
+                    from jsonb_each(changes) e)
+                where record_type = :type and record_id = any(:ids) and jsonb_exists_any(changes, :fields)
+                """)
+                .param("fields", fields.toArray(String[]::new)).param("erased", AuditService.ERASED)
+                .param("type", type).param("ids", ids.toArray(UUID[]::new))
+                .update();
     }
 
     private AuditService.Entry map(ResultSet rs, int row) throws SQLException {

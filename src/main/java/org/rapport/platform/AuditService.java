@@ -1,10 +1,12 @@
 package org.rapport.platform;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 import org.rapport.shared.Actor;
@@ -23,7 +25,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditService {
 
     /** What happened to the record. */
-    public enum Action { CREATE, UPDATE, DELETE }
+    public enum Action { CREATE, UPDATE, DELETE, MERGE, ERASE }
+
+    /** The change that names, on a survivor's MERGE entry, the ids merged into it. */
+    public static final String MERGED_IDS = "mergedIds";
+
+    /** The change that names, on a merged-away record's MERGE entry, the record it was merged into. */
+    public static final String MERGED_INTO = "mergedInto";
+
+    /** What replaces a personal value in the entries of an erased record. */
+    public static final String ERASED = "(erased)";
 
     /** One field's value before and after the change; either side is null for a create or a delete. */
     public record Change(Object oldValue, Object newValue) {
@@ -61,6 +72,41 @@ public class AuditService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void deleted(RecordRef record, Map<String, ?> fields) {
         write(record, Action.DELETE, diff(fields, Map.of()));
+    }
+
+    /**
+     * Records that {@code mergedIds} were merged into {@code survivor}: a MERGE entry on the survivor with its changed
+     * fields and the merged ids, and one on each merged-away id naming the survivor. The older entries stay as they are.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void merged(RecordRef survivor, List<UUID> mergedIds, Map<String, ?> before, Map<String, ?> after) {
+        Map<String, Change> changes = diff(before, after);
+        changes.put(MERGED_IDS, new Change(null, mergedIds.stream().map(UUID::toString).toList()));
+        write(survivor, Action.MERGE, changes);
+        for (UUID id : mergedIds) {
+            write(new RecordRef(survivor.type(), id), Action.MERGE,
+                    Map.of(MERGED_INTO, new Change(null, survivor.id().toString())));
+        }
+    }
+
+    /**
+     * Records an erasure of personal data: first replaces the values of {@code personalFields} with {@value #ERASED}
+     * in every entry of the record and of the records merged into it, then writes an ERASE entry naming those fields.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void erased(RecordRef record, Collection<String> personalFields) {
+        repository.redact(record.type(), withMerged(record), List.copyOf(personalFields));
+        write(record, Action.ERASE, Map.of("erasedFields", new Change(null, personalFields.stream().sorted().toList())));
+    }
+
+    /** The record's id and the ids of every record merged into it, directly or through earlier merges. */
+    public Set<UUID> withMerged(RecordRef record) {
+        return repository.mergedInto(record.type(), record.id());
+    }
+
+    /** Newest first: the entries of the record and of every record merged into it. */
+    public List<Entry> historyWithMerged(RecordRef record, int limit) {
+        return repository.history(record.type(), withMerged(record), Math.clamp(limit, 1, 500));
     }
 
     public List<Entry> search(Query query) {
