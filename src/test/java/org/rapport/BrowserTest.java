@@ -336,8 +336,8 @@ class BrowserTest {
         page.getByLabel("Last name").fill("Someone Else");
         page.getByLabel("Email 1", new Page.GetByLabelOptions().setExact(true)).fill(email.toUpperCase());
         page.getByLabel("Email 1", new Page.GetByLabelOptions().setExact(true)).blur();
-        assertThat(page.locator("#duplicates")).containsText("Possible duplicate");
-        assertThat(page.locator("#duplicates").getByRole(AriaRole.LINK)).hasText("Ada " + last);
+        assertThat(page.locator("#possible-duplicates")).containsText("Possible duplicate");
+        assertThat(page.locator("#possible-duplicates").getByRole(AriaRole.LINK)).hasText("Ada " + last);
         screenshot("contact-duplicate-warning");
 
         page.navigate(contactUrl);

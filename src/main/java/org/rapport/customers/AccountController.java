@@ -78,7 +78,7 @@ class AccountController {
         model.addAttribute("contacts", accounts.contacts(user, id));
         model.addAttribute("parent", account.parentAccountId() == null ? null
                 : accounts.visibleAmong(user, java.util.List.of(account.parentAccountId())).stream().findFirst().orElse(null));
-        model.addAttribute("history", audit.history(AccountService.ref(id), 50));
+        model.addAttribute("history", audit.historyWithMerged(AccountService.ref(id), 50));
         model.addAttribute("names", users.list().stream()
                 .collect(java.util.stream.Collectors.toMap(u -> u.id().toString(), UserView::name)));
         model.addAttribute("sharedWith", accounts.sharedWith(user, id));

@@ -100,7 +100,7 @@ class ContactController {
         model.addAttribute("customFieldDefinitions", customFields.definitions(ContactService.TYPE));
         model.addAttribute("accounts", accounts.visibleAmong(user, contact.accountIds()));
         model.addAttribute("hiddenAccounts", contact.accountIds().size() - accounts.visibleAmong(user, contact.accountIds()).size());
-        model.addAttribute("history", audit.history(ContactService.ref(id), 50));
+        model.addAttribute("history", audit.historyWithMerged(ContactService.ref(id), 50));
         model.addAttribute("names", users.list().stream().collect(Collectors.toMap(u -> u.id().toString(), UserView::name)));
         return "customers/contact";
     }
@@ -134,27 +134,6 @@ class ContactController {
         contacts.delete(user, id);
         redirect.addFlashAttribute("toast", "Contact " + contact.displayName() + " deleted.");
         return "redirect:/contacts";
-    }
-
-    /** The duplicate warning under the form, refreshed while the user types an email or phone. */
-    @GetMapping("/duplicates/check")
-    String duplicates(@AuthenticationPrincipal CurrentUser user, @RequestParam Map<String, String> params,
-                      Model model) {
-        UUID except = null;
-        try {
-            except = params.get("except") == null || params.get("except").isBlank() ? null : UUID.fromString(params.get("except"));
-        } catch (IllegalArgumentException ignored) {
-            // an edited contact's id comes from our own form; anything else just means "none"
-        }
-        model.addAttribute("duplicates", contacts.possibleDuplicates(user, values(params, "emails["),
-                values(params, "phones["), except));
-        return "customers/contact-form :: duplicates";
-    }
-
-    private static List<String> values(Map<String, String> params, String prefix) {
-        return params.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(prefix) && e.getKey().endsWith("].value"))
-                .map(Map.Entry::getValue).filter(v -> v != null && !v.isBlank()).limit(10).toList();
     }
 
     private String form(CurrentUser user, Model model, ContactForm form, ContactView existing) {

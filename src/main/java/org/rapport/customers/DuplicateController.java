@@ -11,6 +11,7 @@ import org.rapport.shared.InvalidFieldException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,13 +48,23 @@ class DuplicateController {
 
     @GetMapping("/contacts/duplicates")
     String whileTyping(@AuthenticationPrincipal CurrentUser user,
-                       @RequestParam(name = "email", required = false) List<String> emails,
-                       @RequestParam(name = "phone", required = false) List<String> phones,
+                       @RequestParam MultiValueMap<String, String> params,
                        @RequestParam(required = false) String firstName, @RequestParam(required = false) String lastName,
                        @RequestParam(required = false) UUID contactId, Model model) {
-        model.addAttribute("possible", duplicates.whileTyping(user, typed(emails), typed(phones), cut(firstName),
-                cut(lastName), contactId));
+        model.addAttribute("possible", duplicates.whileTyping(user, typed(typedValues(params, "email")),
+                typed(typedValues(params, "phone")), cut(firstName), cut(lastName), contactId));
         return "customers/duplicates :: possible";
+    }
+
+    /** Values of {@code name=} (API-style) and of the contact form's rows {@code names[i].value}. */
+    private static List<String> typedValues(MultiValueMap<String, String> params, String name) {
+        List<String> values = new java.util.ArrayList<>(params.getOrDefault(name, List.of()));
+        params.forEach((key, list) -> {
+            if (key.matches(name + "s\\[\\d+]\\.value")) {
+                values.addAll(list);
+            }
+        });
+        return values;
     }
 
     @GetMapping("/duplicates/merge")
