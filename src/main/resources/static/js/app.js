@@ -51,7 +51,10 @@
 
   document.addEventListener('submit', function (event) {
     var form = event.target;
-    if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    var submitter = event.submitter;
+    var question = submitter && submitter.dataset && submitter.dataset.confirm
+      ? submitter.dataset.confirm : form.dataset && form.dataset.confirm;
+    if (question && !window.confirm(question)) {
       event.preventDefault();
       event.stopImmediatePropagation();
     }

@@ -86,6 +86,9 @@ class AccountApi {
     CursorPage<AccountView> list(@AuthenticationPrincipal CurrentUser user, @Valid @ParameterObject ListQuery query,
                              @Parameter(description = "custom field filters: cf.<key>=value")
                              @RequestParam Map<String, String> parameters) {
+        if (query.sort() != null && query.sort() != ContactSort.NAME) {
+            throw new InvalidFieldException("sort", "Accounts are listed by name");
+        }
         return accounts.list(user, query.filter(customFields.filters(AccountService.TYPE, parameters)), query.cursor(), query.pageSize());
     }
 

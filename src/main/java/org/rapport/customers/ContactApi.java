@@ -53,7 +53,8 @@ class ContactApi {
     CursorPage<ContactView> list(@AuthenticationPrincipal CurrentUser user, @Valid @ParameterObject ListQuery query,
                              @Parameter(description = "custom field filters: cf.<key>=value")
                              @RequestParam Map<String, String> parameters) {
-        return contacts.list(user, query.filter(customFields.filters(ContactService.TYPE, parameters)), query.cursor(), query.pageSize());
+        return contacts.list(user, query.filter(customFields.filters(ContactService.TYPE, parameters)), query.sort(),
+                query.cursor(), query.pageSize());
     }
 
     @GetMapping("/{id}")

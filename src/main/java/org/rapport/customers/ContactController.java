@@ -38,10 +38,14 @@ class ContactController {
     private final UserService users;
     private final AuditService audit;
     private final CustomFieldService customFields;
+    private final SavedViewService savedViews;
+    private final ContactBulkActions bulkActions;
 
     ContactController(ContactService contacts, AccountService accounts, UserService users, AuditService audit,
-                      CustomFieldService customFields) {
+                      CustomFieldService customFields, SavedViewService savedViews, ContactBulkActions bulkActions) {
         this.customFields = customFields;
+        this.savedViews = savedViews;
+        this.bulkActions = bulkActions;
         this.contacts = contacts;
         this.accounts = accounts;
         this.users = users;
@@ -53,19 +57,73 @@ class ContactController {
                 @RequestParam(required = false) UUID ownerId,
                 @RequestParam(required = false) RelationshipType relationshipType,
                 @RequestParam(required = false) LifecycleStage lifecycleStage,
-                @RequestParam(required = false) String tag, @RequestParam(required = false) String cursor,
-                HtmxRequest htmx, Model model) {
+                @RequestParam(required = false) String tag, @RequestParam(required = false) ContactSort sort,
+                @RequestParam(required = false) List<String> columns, @RequestParam(required = false) String cursor,
+                @RequestParam Map<String, String> parameters, HtmxRequest htmx,
+                jakarta.servlet.http.HttpServletRequest request, Model model) {
         String search = q == null ? null : q.length() > 200 ? q.substring(0, 200) : q;
         String tagFilter = tag == null || tag.isBlank() ? null : tag.strip();
-        CursorPage<ContactView> page = contacts.list(user, new ListFilter(search, ownerId,
-                relationshipType, lifecycleStage, tagFilter, null), cursor, PAGE);
-        model.addAttribute("page", page);
-        model.addAttribute("filter", new ListFilter(search, ownerId, relationshipType, lifecycleStage,
-                tagFilter, null));
+        ListFilter filter = new ListFilter(search, ownerId, relationshipType, lifecycleStage, tagFilter, null,
+                customFields.filters(ContactService.TYPE, parameters));
+        ContactSort order = sort == null ? ContactSort.NAME : sort;
+        List<CustomFieldDefinition> definitions = customFields.activeDefinitions(ContactService.TYPE);
+        model.addAttribute("page", contacts.list(user, filter, order, cursor, PAGE));
+        model.addAttribute("filter", filter);
+        model.addAttribute("sort", order);
+        model.addAttribute("columns", ContactColumns.chosen(columns, definitions));
+        model.addAttribute("allColumns", ContactColumns.all(definitions));
+        model.addAttribute("views", savedViews.visibleTo(user, ContactService.TYPE));
+        model.addAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
         model.addAttribute("owners", owners());
         model.addAttribute("stages", LifecycleStage.values());
         model.addAttribute("types", RelationshipType.values());
         return htmx.isHtmxRequest() && !htmx.isBoosted() ? "customers/contacts :: rows" : "customers/contacts";
+    }
+
+    @PostMapping("/views")
+    String saveView(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String viewName,
+                    @RequestParam(defaultValue = "false") boolean shared, @RequestParam(defaultValue = "") String query,
+                    RedirectAttributes redirect) {
+        try {
+            savedViews.save(user, ContactService.TYPE, viewName, shared, query);
+            redirect.addFlashAttribute("toast", "View " + viewName.strip() + " saved.");
+        } catch (InvalidFieldException e) {
+            redirect.addFlashAttribute("toast", e.getMessage());
+        }
+        return "redirect:/contacts" + (query.isBlank() ? "" : "?" + query);
+    }
+
+    @GetMapping("/views/{viewId}")
+    String openView(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID viewId) {
+        SavedView view = savedViews.get(user, viewId);
+        return "redirect:/contacts" + (view.query().isBlank() ? "" : "?" + view.query());
+    }
+
+    @PostMapping("/views/{viewId}/delete")
+    String deleteView(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID viewId, RedirectAttributes redirect) {
+        savedViews.delete(user, viewId);
+        redirect.addFlashAttribute("toast", "View deleted.");
+        return "redirect:/contacts";
+    }
+
+    @PostMapping("/bulk")
+    String bulk(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) List<UUID> ids,
+                @RequestParam(defaultValue = "") String action, @RequestParam(required = false) UUID bulkOwnerId,
+                @RequestParam(required = false) String bulkTag, @RequestParam(defaultValue = "") String query,
+                RedirectAttributes redirect) {
+        try {
+            ContactBulkActions.Outcome outcome = switch (action) {
+                case "assign" -> bulkActions.assignOwner(user, ids, bulkOwnerId);
+                case "tag" -> bulkActions.addTag(user, ids, bulkTag);
+                case "delete" -> bulkActions.delete(user, ids);
+                default -> throw new InvalidFieldException("action", "Choose what to do with the selected contacts");
+            };
+            redirect.addFlashAttribute("toast", outcome.done() + " contact(s) done"
+                    + (outcome.skipped() > 0 ? ", " + outcome.skipped() + " skipped (not visible or changed meanwhile)" : "") + ".");
+        } catch (InvalidFieldException e) {
+            redirect.addFlashAttribute("toast", e.getMessage());
+        }
+        return "redirect:/contacts" + (query.isBlank() ? "" : "?" + query);
     }
 
     @GetMapping("/new")

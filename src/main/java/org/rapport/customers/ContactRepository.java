@@ -51,18 +51,35 @@ class ContactRepository {
     }
 
     /** One page ordered by last name, first name, id; the cursor is the last row's key. */
-    CursorPage<ContactView> list(SqlFilter visible, ListFilter filter, String cursor, int limit) {
+    CursorPage<ContactView> list(SqlFilter visible, ListFilter filter, ContactSort sort, String cursor, int limit) {
         StringBuilder sql = new StringBuilder(SELECT).append(" where c.erased_at is null and ").append(visible.sql());
         Map<String, Object> params = new HashMap<>(visible.params());
         filter.appendTo(sql, params, "c");
-        if (cursor != null && !cursor.isBlank()) {
-            String[] key = Cursors.decode(cursor, 3);
-            sql.append(" and (lower(c.last_name), lower(c.first_name), c.id) > (:afterLast, :afterFirst, :afterId)");
-            params.put("afterLast", key[0]);
-            params.put("afterFirst", key[1]);
-            params.put("afterId", UUID.fromString(key[2]));
+        String[] key = cursor == null || cursor.isBlank() ? null : Cursors.decode(cursor, sort == ContactSort.NAME ? 4 : 3);
+        if (key != null && !key[0].equals(sort.name())) {
+            throw new org.rapport.shared.InvalidFieldException("cursor", "This cursor belongs to another sort order");
         }
-        sql.append(" order by lower(c.last_name), lower(c.first_name), c.id limit :limit");
+        switch (sort) {
+            case NAME -> {
+                if (key != null) {
+                    sql.append(" and (lower(c.last_name), lower(c.first_name), c.id) > (:afterLast, :afterFirst, :afterId)");
+                    params.put("afterLast", key[1]);
+                    params.put("afterFirst", key[2]);
+                    params.put("afterId", UUID.fromString(key[3]));
+                }
+                sql.append(" order by lower(c.last_name), lower(c.first_name), c.id");
+            }
+            case UPDATED, CREATED -> {
+                String column = sort == ContactSort.UPDATED ? "c.updated_at" : "c.created_at";
+                if (key != null) {
+                    sql.append(" and (").append(column).append(", c.id) < (:afterTime, :afterId)");
+                    params.put("afterTime", Cursors.time(key[1]));
+                    params.put("afterId", UUID.fromString(key[2]));
+                }
+                sql.append(" order by ").append(column).append(" desc, c.id desc");
+            }
+        }
+        sql.append(" limit :limit");
         params.put("limit", limit + 1);
         List<ContactView> rows = load(jdbc.sql(sql.toString()).params(params));
         if (rows.size() <= limit) {
@@ -70,8 +87,12 @@ class ContactRepository {
         }
         List<ContactView> page = List.copyOf(rows.subList(0, limit));
         ContactView last = page.getLast();
-        return new CursorPage<>(page, Cursors.encode(last.lastName().toLowerCase(), last.firstName().toLowerCase(),
-                last.id().toString()));
+        return new CursorPage<>(page, switch (sort) {
+            case NAME -> Cursors.encode(sort.name(), last.lastName().toLowerCase(), last.firstName().toLowerCase(),
+                    last.id().toString());
+            case UPDATED -> Cursors.encode(sort.name(), last.updatedAt().toString(), last.id().toString());
+            case CREATED -> Cursors.encode(sort.name(), last.createdAt().toString(), last.id().toString());
+        });
     }
 
     UUID insert(ContactData c, UUID createdBy) {

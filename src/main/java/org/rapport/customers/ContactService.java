@@ -64,10 +64,15 @@ public class ContactService {
     }
 
     CursorPage<ContactView> list(CurrentUser user, ListFilter filter, String cursor, int limit) {
+        return list(user, filter, ContactSort.NAME, cursor, limit);
+    }
+
+    CursorPage<ContactView> list(CurrentUser user, ListFilter filter, ContactSort sort, String cursor, int limit) {
         if (limit < 1 || limit > 200) {
             throw new InvalidFieldException("limit", "Use a limit from 1 to 200");
         }
-        return contacts.list(visibility.filter(user, "c", TYPE), filter, cursor, limit);
+        return contacts.list(visibility.filter(user, "c", TYPE), filter, sort == null ? ContactSort.NAME : sort,
+                cursor, limit);
     }
 
     @Transactional

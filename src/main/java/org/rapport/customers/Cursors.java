@@ -16,6 +16,15 @@ final class Cursors {
                 .encodeToString(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A timestamp part of a cursor, as written by {@code Instant.toString()}. */
+    static java.time.OffsetDateTime time(String part) {
+        try {
+            return java.time.Instant.parse(part).atOffset(java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidFieldException("cursor", "Not a cursor returned by this API");
+        }
+    }
+
     static String[] decode(String cursor, int parts) {
         try {
             String[] key = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\u0000", -1);

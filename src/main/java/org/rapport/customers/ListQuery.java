@@ -19,7 +19,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 record ListQuery(@Size(max = 200) String q, UUID ownerId, RelationshipType relationshipType,
                  LifecycleStage lifecycleStage, @Size(max = 50) String tag,
                  @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant updatedSince,
-                 @Size(max = 1000) String cursor, @Min(1) @Max(200) Integer limit) {
+                 @Size(max = 1000) String cursor, @Min(1) @Max(200) Integer limit, ContactSort sort) {
 
     int pageSize() {
         return limit == null ? 50 : limit;

@@ -18,6 +18,15 @@ public class Formats {
         return instant == null ? "" : DATE_TIME.format(instant);
     }
 
+    /** A stored value as text; lists are joined with commas. */
+    public String value(Object value) {
+        if (value == null) {
+            return "";
+        }
+        return value instanceof java.util.Collection<?> list
+                ? String.join(", ", list.stream().map(String::valueOf).toList()) : value.toString();
+    }
+
     public String date(Instant instant) {
         return instant == null ? "" : DATE.format(instant);
     }
