@@ -347,8 +347,13 @@ class BrowserTest {
         assertThat(page.getByText("Analyst").first()).isVisible();
         assertThat(page.locator(".audit-change")).containsText("title");
 
+        page.navigate("/contacts?columns=title&columns=email&columns=tags&columns=updated");
+        assertThat(page.locator("#contact-rows")).containsText("Analyst");
+        screenshot("contacts-list");
+
+        page.navigate(contactUrl);
         page.onDialog(dialog -> dialog.accept());
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true)).click();
         assertThat(page).hasURL(url("/contacts"));
         page.navigate("/contacts?q=" + last.replace(' ', '+'));
         assertThat(page.locator("#contact-rows")).containsText("No contacts found.");

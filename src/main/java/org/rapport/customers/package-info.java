@@ -1,2 +1,2 @@
-/** Customer records: accounts (organizations) and, later, contacts, custom fields, duplicates and imports. */
+/** Customer records: accounts and contacts, custom fields, list views, search, duplicates and merge, privacy. */
 package org.rapport.customers;
