@@ -90,13 +90,18 @@ class ContactController {
         } catch (InvalidFieldException e) {
             redirect.addFlashAttribute("toast", e.getMessage());
         }
-        return "redirect:/contacts" + (query.isBlank() ? "" : "?" + query);
+        return backToList(query);
+    }
+
+    /** Back to the list as it was; a query string that is not plain URL text is dropped rather than echoed. */
+    private static String backToList(String query) {
+        boolean plain = query != null && query.matches("[A-Za-z0-9\\-._~%&=+,;:@!*'()\\[\\]]*");
+        return "redirect:/contacts" + (plain && !query.isEmpty() ? "?" + query : "");
     }
 
     @GetMapping("/views/{viewId}")
     String openView(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID viewId) {
-        SavedView view = savedViews.get(user, viewId);
-        return "redirect:/contacts" + (view.query().isBlank() ? "" : "?" + view.query());
+        return backToList(savedViews.get(user, viewId).query());
     }
 
     @PostMapping("/views/{viewId}/delete")
@@ -123,7 +128,7 @@ class ContactController {
         } catch (InvalidFieldException e) {
             redirect.addFlashAttribute("toast", e.getMessage());
         }
-        return "redirect:/contacts" + (query.isBlank() ? "" : "?" + query);
+        return backToList(query);
     }
 
     @GetMapping("/new")
