@@ -1,0 +1,48 @@
+package org.rapport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Comparator;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.rapport.shared.DemoDataContributor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The demo data a newcomer gets loads completely and looks real; the test rolls it back afterwards. */
+@IntegrationTest
+class DemoDataTest {
+
+    @Autowired List<DemoDataContributor> contributors;
+    @Autowired TransactionTemplate tx;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void loadsDepartmentsUsersAccountsAndContactsWithSomeDuplicates() {
+        tx.executeWithoutResult(status -> {
+            int contactsBefore = count("select count(*) from contacts");
+            int accountsBefore = count("select count(*) from accounts");
+            contributors.stream().sorted(Comparator.comparingInt(DemoDataContributor::order))
+                    .forEach(DemoDataContributor::load);
+            assertThat(count("select count(*) from departments where name in ('Sales East', 'Sales West', 'Support', 'Marketing')"))
+                    .isEqualTo(4);
+            assertThat(count("select count(*) from users where email like '%example.%'")).isGreaterThanOrEqualTo(12);
+            assertThat(count("select count(distinct role) from users where email like '%example.%'")).isEqualTo(6);
+            assertThat(count("select count(*) from departments where head_user_id is not null and name = 'Sales East'")).isEqualTo(1);
+            assertThat(count("select count(*) from accounts") - accountsBefore).isEqualTo(200);
+            assertThat(count("select count(*) from contacts") - contactsBefore).isBetween(1_000, 1_050);
+            assertThat(count("select count(*) from contact_phones where number !~ '^\\+[1-9][0-9]{6,14}$'")).isZero();
+            assertThat(count("select count(distinct (address->>'country')) from contacts where address is not null")).isGreaterThanOrEqualTo(10);
+            assertThat(count("""
+                    select count(*) from (select e.address from contact_emails e group by e.address having count(*) > 1) d
+                    """)).isGreaterThan(0);
+            status.setRollbackOnly();
+        });
+    }
+
+    private int count(String sql) {
+        return jdbc.sql(sql).query(Integer.class).single();
+    }
+}
