@@ -44,10 +44,19 @@ class AccountController {
 
     @GetMapping
     String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
-                @RequestParam(required = false) String cursor, HtmxRequest htmx, Model model) {
+                @RequestParam(required = false) UUID ownerId,
+                @RequestParam(required = false) RelationshipType relationshipType,
+                @RequestParam(required = false) LifecycleStage lifecycleStage,
+                @RequestParam(required = false) String tag, @RequestParam(required = false) String cursor,
+                HtmxRequest htmx, Model model) {
         String search = q == null ? null : q.length() > 200 ? q.substring(0, 200) : q;
-        model.addAttribute("page", accounts.list(user, search, cursor, PAGE));
-        model.addAttribute("q", search);
+        ListFilter filter = new ListFilter(search, ownerId, relationshipType, lifecycleStage,
+                tag == null || tag.isBlank() ? null : tag.strip(), null);
+        model.addAttribute("page", accounts.list(user, filter, cursor, PAGE));
+        model.addAttribute("filter", filter);
+        model.addAttribute("owners", users.list().stream().filter(u -> u.active() && u.role() != Role.PARTNER).toList());
+        model.addAttribute("stages", LifecycleStage.values());
+        model.addAttribute("types", RelationshipType.values());
         boolean fragment = htmx.isHtmxRequest() && !htmx.isBoosted();
         return fragment ? "customers/accounts :: rows" : "customers/accounts";
     }
