@@ -54,6 +54,7 @@ create table imports (
     undo_kept       int         not null default 0,
     message         text,
     created_by      uuid        not null references users (id),
+    undone_by       uuid references users (id),
     created_at      timestamptz not null default now(),
     started_at      timestamptz,
     finished_at     timestamptz,
