@@ -37,6 +37,11 @@ class ImportTestSupport {
         return request.exchange();
     }
 
+    MvcTestResult uploadWithoutFile(String token) {
+        return mvc.post().uri("/api/v1/imports").multipart().param("policy", "skip")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange();
+    }
+
     MvcTestResult upload(String token, String fileName, String csv, String... params) {
         return upload(token, fileName, csv.getBytes(StandardCharsets.UTF_8), params);
     }
