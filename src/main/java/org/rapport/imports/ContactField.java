@@ -44,11 +44,11 @@ enum ContactField {
         this.repeatable = repeatable;
     }
 
-    String key() {
+    public String key() {
         return key;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 

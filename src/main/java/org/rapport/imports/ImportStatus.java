@@ -5,11 +5,11 @@ enum ImportStatus {
     DRAFT, QUEUED, RUNNING, COMPLETED, FAILED, UNDOING, UNDONE;
 
     /** Whether a job is (about to be) working on it. */
-    boolean active() {
+    public boolean active() {
         return this == QUEUED || this == RUNNING || this == UNDOING;
     }
 
-    boolean undoable() {
+    public boolean undoable() {
         return this == COMPLETED || this == FAILED;
     }
 }

@@ -21,7 +21,7 @@ record ImportView(UUID id, String entity, String fileName, FileFormat format, Im
     record Undo(int deleted, int restored, int kept) {
     }
 
-    int percent() {
+    public int percent() {
         if (status == ImportStatus.UNDOING || status == ImportStatus.UNDONE) {
             int written = counts.created() + counts.updated();
             int undone = undo.deleted() + undo.restored() + undo.kept();
