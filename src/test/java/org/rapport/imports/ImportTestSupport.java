@@ -58,7 +58,7 @@ class ImportTestSupport {
     }
 
     JsonNode waitFor(String token, String id, String status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(20));
         JsonNode job;
         do {
             MvcTestResult result = api.get(token, "/api/v1/imports/" + id);
@@ -69,14 +69,14 @@ class ImportTestSupport {
                 return job;
             }
             assertThat(now).as("import status; message: %s", job.get("message")).isIn("QUEUED", "RUNNING", "UNDOING");
-            sleep();
+            sleep(now.equals("QUEUED") ? 100 : 250);
         } while (Instant.now().isBefore(deadline));
         throw new AssertionError("Import " + id + " did not reach " + status + ": " + job);
     }
 
-    private static void sleep() {
+    private static void sleep(long millis) {
         try {
-            Thread.sleep(100);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
