@@ -98,6 +98,9 @@ final class ContactBulkMerge {
             if (tag == null || tag.isBlank() || tag.length() > 50) {
                 return violation("tags", "A tag has 1 to 50 characters");
             }
+            if (tag.chars().anyMatch(Character::isISOControl)) {
+                return violation("tags", "A tag cannot contain control characters");
+            }
         }
         PostalAddress a = c.address();
         if (a != null) {

@@ -54,7 +54,8 @@ class ContactBulkRepository {
               as u(id, first_name, last_name, title, lifecycle_stage, source, opt_in, opt_in_source, do_not_call,
                    do_not_email, address, owner_id, department_id, tags, emails_text, phones_text)
             """;
-    private static final String TAGS = "array(select jsonb_array_elements_text(cast(u.tags as jsonb)))";
+    /** Tags travel as one text per contact, joined by the unit separator (which {@link ContactBulkMerge} keeps out of tags). */
+    private static final String TAGS = "string_to_array(u.tags, chr(31))";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -376,7 +377,7 @@ class ContactBulkRepository {
             addresses[i] = c.address() == null ? null : json.writeValueAsString(c.address());
             owners[i] = c.ownerId();
             departments[i] = c.departmentId();
-            tags[i] = json.writeValueAsString(c.tags());
+            tags[i] = String.join("\u001f", c.tags());
             emailsTexts[i] = String.join(" ", c.emails().stream().map(ContactView.Email::address).toList());
             phonesTexts[i] = String.join(" ", c.phones().stream().map(ContactView.Phone::number).toList());
             i++;
