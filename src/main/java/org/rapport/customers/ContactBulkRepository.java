@@ -57,12 +57,22 @@ class ContactBulkRepository {
     /** Tags travel as one text per contact, joined by the unit separator (which {@link ContactBulkMerge} keeps out of tags). */
     private static final String TAGS = "string_to_array(u.tags, chr(31))";
 
+    private static final long BULK_WRITE_LOCK = 0x5241505042554C4BL;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
     ContactBulkRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    /**
+     * Makes bulk writes wait for each other until the end of the transaction, so that two imports of the same rows
+     * running at once see each other's contacts and create no duplicates.
+     */
+    void serializeBulkWrites() {
+        jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", BULK_WRITE_LOCK).query((rs, n) -> 1).list();
     }
 
     /** Ids of the visible accounts with each of these lower-case names. */

@@ -97,6 +97,7 @@ public class ContactBulkService {
         Index index = new Index();
         Map<UUID, ContactBulkRepository.Stored> stored = Map.of();
         if (policy != DuplicatePolicy.CREATE) {
+            repository.serializeBulkWrites();
             Set<String> emails = new LinkedHashSet<>();
             Set<String> phones = new LinkedHashSet<>();
             for (int i = 0; i < rows.size(); i++) {

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Writes a contacts CSV of any size for the import benchmark: realistic columns, every 100th row bad in one of
  * five ways (email, phone, name, lifecycle stage, country), so that about 1% of the rows fail.
- * Run {@code main} to write a file: {@code <path> <rows> [domain]}.
+ * Run {@code main} to write a file: {@code <path> <rows> [email domain] [phone area code]}.
  */
 final class ContactCsvGenerator {
 
@@ -33,13 +33,17 @@ final class ContactCsvGenerator {
     }
 
     static void write(Writer out, int rows, String domain, List<String> accounts) throws IOException {
+        write(out, rows, domain, accounts, 212);
+    }
+
+    static void write(Writer out, int rows, String domain, List<String> accounts, int areaCode) throws IOException {
         out.write(HEADER);
         for (int i = 0; i < rows; i++) {
             int rowNumber = i + 2;
             String first = FIRST[i % FIRST.length];
             String last = LAST[(i / FIRST.length) % LAST.length] + (i / 256);
             String email = (first + "." + last + "." + i + "@" + domain).toLowerCase();
-            String phone = "(212) " + (200 + i / 10_000) + "-" + String.format("%04d", i % 10_000);
+            String phone = "(" + areaCode + ") " + (200 + i / 10_000) + "-" + String.format("%04d", i % 10_000);
             String stage = STAGE[i % STAGE.length];
             String country = COUNTRY[i % COUNTRY.length];
             if (bad(rowNumber)) {
@@ -64,8 +68,9 @@ final class ContactCsvGenerator {
     public static void main(String[] args) throws IOException {
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         String domain = args.length > 2 ? args[2] : "bench.example";
+        int areaCode = args.length > 3 ? Integer.parseInt(args[3]) : 212;
         try (Writer out = Files.newBufferedWriter(Path.of(args[0]), StandardCharsets.UTF_8)) {
-            write(out, rows, domain, List.of());
+            write(out, rows, domain, List.of(), areaCode);
         }
     }
 }
