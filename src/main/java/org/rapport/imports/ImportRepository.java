@@ -137,6 +137,11 @@ class ImportRepository {
                 .param("deleted", deleted).param("restored", restored).param("kept", kept).param("id", id).update();
     }
 
+    int deleteDraftsBefore(Instant before) {
+        return jdbc.sql("delete from imports where status = 'DRAFT' and created_at < :before")
+                .param("before", before.atOffset(java.time.ZoneOffset.UTC)).update();
+    }
+
     void deleteFile(UUID id) {
         jdbc.sql("delete from import_files where import_id = :id").param("id", id).update();
     }
