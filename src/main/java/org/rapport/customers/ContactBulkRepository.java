@@ -29,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ContactBulkRepository {
 
     /** A stored contact having one of the emails ({@code kind} e) or phones (p) looked for. */
-    record Match(char kind, String key, UUID contactId, boolean visible) {
+    record Match(char kind, String key, UUID contactId, boolean visible, boolean hasEmail) {
     }
 
     /** A stored contact's values with the version they were read at. */
@@ -94,12 +94,13 @@ class ContactBulkRepository {
     List<Match> matches(SqlFilter visible, Collection<String> emails, Collection<String> phones) {
         String vis = visible.sql();
         return jdbc.sql("""
-                select m.kind, m.key, m.id, m.visible from (
-                  select 'e' as kind, e.address as key, c.id, c.created_at, (%s) as visible
+                select m.kind, m.key, m.id, m.visible, m.has_email from (
+                  select 'e' as kind, e.address as key, c.id, c.created_at, (%s) as visible, true as has_email
                   from contact_emails e join contacts c on c.id = e.contact_id
                   where e.address = any(:emails) and c.erased_at is null
                   union all
-                  select 'p', p.number, c.id, c.created_at, (%s)
+                  select 'p', p.number, c.id, c.created_at, (%s),
+                         exists (select 1 from contact_emails x where x.contact_id = c.id)
                   from contact_phones p join contacts c on c.id = p.contact_id
                   where p.number = any(:phones) and c.erased_at is null
                 ) m order by m.visible desc, m.created_at, m.id
@@ -107,7 +108,7 @@ class ContactBulkRepository {
                 .params(visible.params())
                 .param("emails", emails.toArray(String[]::new)).param("phones", phones.toArray(String[]::new))
                 .query((rs, n) -> new Match(rs.getString(1).charAt(0), rs.getString(2), rs.getObject(3, UUID.class),
-                        rs.getBoolean(4)))
+                        rs.getBoolean(4), rs.getBoolean(5)))
                 .list();
     }
 

@@ -59,9 +59,10 @@ public class ContactBulkService {
 
     /**
      * Creates, updates or skips a contact for each row, in the caller's transaction. A row that matches a stored
-     * contact (or an earlier row) by one of its emails, else one of its phones, is a duplicate handled as
-     * {@code policy} says; a stored contact the writer may not see is never updated. Rows that break a rule fail
-     * alone, naming the field at fault.
+     * contact (or an earlier row) by one of its emails, else by one of its phones, is a duplicate handled as
+     * {@code policy} says; a phone alone does not make a duplicate when both the row and the contact have emails
+     * (two people sharing an office line). A stored contact the writer may not see is never updated. Rows that
+     * break a rule fail alone, naming the field at fault.
      *
      * @param batchId       groups the writes of one import so that it can be reverted
      * @param consentSource recorded as the source of marketing opt-ins the rows give
@@ -95,6 +96,7 @@ public class ContactBulkService {
         }
 
         Index index = new Index();
+        Map<UUID, Target> targets = new LinkedHashMap<>();
         Map<UUID, ContactBulkRepository.Stored> stored = Map.of();
         if (policy != DuplicatePolicy.CREATE) {
             repository.serializeBulkWrites();
@@ -110,7 +112,8 @@ public class ContactBulkService {
                     visibility.filter(writer, "c", ContactService.TYPE), emails, phones);
             Set<UUID> toLoad = new LinkedHashSet<>();
             for (ContactBulkRepository.Match m : matches) {
-                index.putIfAbsent(m.kind() + m.key(), new Target(m.contactId(), true, m.visible()));
+                index.putIfAbsent(m.kind() + m.key(), targets.computeIfAbsent(m.contactId(),
+                        id -> new Target(id, true, m.visible(), m.hasEmail())));
                 if (m.visible() && policy == DuplicatePolicy.UPDATE) {
                     toLoad.add(m.contactId());
                 }
@@ -118,7 +121,6 @@ public class ContactBulkService {
             stored = repository.lockAndLoad(toLoad);
         }
 
-        Map<UUID, Target> targets = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             if (outcomes[i] != null) {
                 continue;
@@ -134,14 +136,14 @@ public class ContactBulkService {
                     outcomes[i] = failed(row, problem.get());
                     continue;
                 }
-                Target target = new Target(UUID.randomUUID(), false, true);
+                Target target = new Target(UUID.randomUUID(), false, true, false);
                 target.data = data;
                 targets.put(target.id, target);
                 index.register(target, data);
                 outcomes[i] = new RowOutcome(row.rowNumber(), Outcome.CREATED, target.id, null, null);
                 continue;
             }
-            Target target = targets.computeIfAbsent(match.target().id, id -> match.target());
+            Target target = match.target();
             if (policy == DuplicatePolicy.SKIP) {
                 outcomes[i] = new RowOutcome(row.rowNumber(), Outcome.SKIPPED, target.id, match.field(),
                         "Same " + match.what() + " as " + (target.stored ? "an existing contact" : "an earlier row"));
@@ -343,13 +345,19 @@ public class ContactBulkService {
         final UUID id;
         final boolean stored;
         final boolean visible;
+        private final boolean storedWithEmail;
         ContactBulkRepository.Stored original;
         ContactData data;
 
-        Target(UUID id, boolean stored, boolean visible) {
+        Target(UUID id, boolean stored, boolean visible, boolean storedWithEmail) {
             this.id = id;
             this.stored = stored;
             this.visible = visible;
+            this.storedWithEmail = storedWithEmail;
+        }
+
+        boolean hasEmail() {
+            return data != null ? !data.emails().isEmpty() : storedWithEmail;
         }
     }
 
@@ -379,7 +387,7 @@ public class ContactBulkService {
             }
             for (ContactBulkRow.Phone p : row.phones()) {
                 Target t = byKey.get("p" + p.number());
-                if (t != null) {
+                if (t != null && (row.emails().isEmpty() || !t.hasEmail())) {
                     return new Match(t, "phones", "phone");
                 }
             }

@@ -40,15 +40,16 @@ class ContactImportApiTest {
 
     @Test
     void importsGoodRowsAndReportsBadRowsWithRowNumberColumnAndReason() {
+        ImportTestSupport.Phone adaPhone = ImportTestSupport.phone();
         String csv = """
                 First Name,Last Name,Email Address,Mobile Phone,Mailing City,Lifecycle Stage,Tags
-                Ada,Lovelace,ADA@%1$s.example,(415) 555-2671,London,Customer,%1$s
+                Ada,Lovelace,ADA@%1$s.example,%2$s,London,Customer,%1$s
                 Alan,Turing,not-an-email,,Wilmslow,lead,%1$s
                 ,,nameless@%1$s.example,,,,%1$s
                 Grace,Hopper,grace@%1$s.example,12,Arlington,MQL,%1$s
                 Edsger,Dijkstra,edsger@%1$s.example,,Nuenen,rockstar,%1$s
-                Barbara,Liskov,barbara@%1$s.example,+1 617 555 0101,Boston,SQL,%1$s;vip
-                """.formatted(tag);
+                Barbara,Liskov,barbara@%1$s.example,%3$s,Boston,SQL,%1$s;vip
+                """.formatted(tag, adaPhone.typed(), ImportTestSupport.phone().typed());
         JsonNode job = imports.importAndWait(token, "people.csv", csv);
 
         assertThat(job.get("counts").get("total").asInt()).isEqualTo(6);
@@ -60,7 +61,7 @@ class ContactImportApiTest {
                 "5|Mobile Phone|'12' is not a valid phone number",
                 "6|Lifecycle Stage|Unknown lifecycle stage 'rockstar'; use one of [SUBSCRIBER, LEAD, MARKETING_QUALIFIED, SALES_QUALIFIED, OPPORTUNITY, CUSTOMER, EVANGELIST, OTHER]");
         JsonNode ada = contactWithEmail("ada@" + tag + ".example");
-        assertThat(ada.get("phones").get(0).get("number").asString()).isEqualTo("+14155552671");
+        assertThat(ada.get("phones").get(0).get("number").asString()).isEqualTo(adaPhone.e164());
         assertThat(ada.get("phones").get(0).get("type").asString()).isEqualTo("MOBILE");
         assertThat(ada.get("lifecycleStage").asString()).isEqualTo("CUSTOMER");
         assertThat(ada.get("address").get("city").asString()).isEqualTo("London");
@@ -73,9 +74,10 @@ class ContactImportApiTest {
     @Test
     void importingTheSameFileAgainWithUpdateCreatesNoDuplicates() {
         StringBuilder csv = new StringBuilder("First Name,Last Name,Email,Phone,Title\n");
+        int seed = ImportTestSupport.seed();
         for (int i = 0; i < 30; i++) {
             csv.append("P").append(i).append(",Person,p").append(i).append('@').append(tag).append(".example,")
-                    .append("+1 212 555 ").append(String.format("%04d", 1000 + i)).append(",Engineer\n");
+                    .append(ImportTestSupport.phone(seed, i).typed()).append(",Engineer\n");
         }
         JsonNode first = imports.importAndWait(token, "people.csv", csv.toString());
         assertThat(first.get("counts").get("created").asInt()).isEqualTo(30);
@@ -91,6 +93,24 @@ class ContactImportApiTest {
         JsonNode skipped = imports.importAndWait(token, "people.csv", csv.toString(), "policy", "skip");
         assertThat(skipped.get("counts").get("skipped").asInt()).isEqualTo(30);
         assertThat(contactsTagged()).isEqualTo(30);
+    }
+
+    @Test
+    void aSharedPhoneMakesADuplicateOnlyWhenAnEmailDoesNotTellThePeopleApart() {
+        ImportTestSupport.Phone office = ImportTestSupport.phone();
+        imports.importAndWait(token, "alice.csv", "Name,Email,Phone\nAlice Office,alice@" + tag + ".example,"
+                + office.typed() + "\n");
+        JsonNode job = imports.importAndWait(token, "more.csv", """
+                Name,Email,Phone,Title
+                Bob Office,bob@%1$s.example,%2$s,Clerk
+                ,,%2$s,Receptionist
+                """.formatted(tag, office.typed()), "policy", "update");
+        assertThat(job.get("counts").get("created").asInt()).isEqualTo(1);
+        assertThat(job.get("counts").get("updated").asInt()).isEqualTo(1);
+        assertThat(contactWithEmail("bob@" + tag + ".example").get("title").asString()).isEqualTo("Clerk");
+        JsonNode alice = contactWithEmail("alice@" + tag + ".example");
+        assertThat(alice.get("firstName").asString()).isEqualTo("Alice");
+        assertThat(alice.get("title").asString()).isEqualTo("Receptionist");
     }
 
     private int contactsTagged() {

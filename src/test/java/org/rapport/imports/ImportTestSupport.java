@@ -19,6 +19,30 @@ import tools.jackson.databind.JsonNode;
 @Component
 class ImportTestSupport {
 
+    private static final java.util.Random RANDOM = new java.security.SecureRandom();
+
+    /** A phone number as typed and in E.164 form. */
+    record Phone(String typed, String e164) {
+    }
+
+    /**
+     * A random New York number, (212) 2XX-XXXX, so that imports in the shared test database do not match other
+     * tests' contacts by phone; {@code offset} gives the next numbers of a series.
+     */
+    static Phone phone(int seed, int offset) {
+        int exchange = 220 + Math.floorMod(seed, 80);
+        int line = Math.floorMod(seed / 80, 9000) + offset;
+        return new Phone(String.format("(212) %d-%04d", exchange, line), String.format("+1212%d%04d", exchange, line));
+    }
+
+    static Phone phone() {
+        return phone(RANDOM.nextInt(Integer.MAX_VALUE), 0);
+    }
+
+    static int seed() {
+        return RANDOM.nextInt(Integer.MAX_VALUE);
+    }
+
     private final MockMvcTester mvc;
     private final ApiClient api;
 
