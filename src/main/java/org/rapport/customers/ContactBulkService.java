@@ -97,82 +97,14 @@ public class ContactBulkService {
 
         Index index = new Index();
         Map<UUID, Target> targets = new LinkedHashMap<>();
-        Map<UUID, ContactBulkRepository.Stored> stored = Map.of();
-        if (policy != DuplicatePolicy.CREATE) {
-            repository.serializeBulkWrites();
-            Set<String> emails = new LinkedHashSet<>();
-            Set<String> phones = new LinkedHashSet<>();
-            for (int i = 0; i < rows.size(); i++) {
-                if (outcomes[i] == null) {
-                    rows.get(i).emails().forEach(e -> emails.add(e.address()));
-                    rows.get(i).phones().forEach(p -> phones.add(p.number()));
-                }
-            }
-            List<ContactBulkRepository.Match> matches = repository.matches(
-                    visibility.filter(writer, "c", ContactService.TYPE), emails, phones);
-            Set<UUID> toLoad = new LinkedHashSet<>();
-            for (ContactBulkRepository.Match m : matches) {
-                index.putIfAbsent(m.kind() + m.key(), targets.computeIfAbsent(m.contactId(),
-                        id -> new Target(id, true, m.visible(), m.hasEmail())));
-                if (m.visible() && policy == DuplicatePolicy.UPDATE) {
-                    toLoad.add(m.contactId());
-                }
-            }
-            stored = repository.lockAndLoad(toLoad);
-        }
-
+        Map<UUID, ContactBulkRepository.Stored> stored = policy == DuplicatePolicy.CREATE ? Map.of()
+                : indexStoredContacts(writer, policy, rows, outcomes, index, targets);
         for (int i = 0; i < rows.size(); i++) {
-            if (outcomes[i] != null) {
-                continue;
+            if (outcomes[i] == null) {
+                Match match = policy == DuplicatePolicy.CREATE ? null : index.find(rows.get(i));
+                outcomes[i] = apply(rows.get(i), match, policy, owners.get(i), accountIds.get(i), consentSource,
+                        stored, index, targets);
             }
-            ContactBulkRow row = rows.get(i);
-            UserView owner = owners.get(i);
-            Match match = policy == DuplicatePolicy.CREATE ? null : index.find(row);
-            if (match == null) {
-                ContactData data = ContactBulkMerge.merge(ContactBulkMerge.empty(owner), row, accountIds.get(i), owner,
-                        consentSource);
-                Optional<ContactBulkMerge.Violation> problem = ContactBulkMerge.check(data);
-                if (problem.isPresent()) {
-                    outcomes[i] = failed(row, problem.get());
-                    continue;
-                }
-                Target target = new Target(UUID.randomUUID(), false, true, false);
-                target.data = data;
-                targets.put(target.id, target);
-                index.register(target, data);
-                outcomes[i] = new RowOutcome(row.rowNumber(), Outcome.CREATED, target.id, null, null);
-                continue;
-            }
-            Target target = match.target();
-            if (policy == DuplicatePolicy.SKIP) {
-                outcomes[i] = new RowOutcome(row.rowNumber(), Outcome.SKIPPED, target.id, match.field(),
-                        "Same " + match.what() + " as " + (target.stored ? "an existing contact" : "an earlier row"));
-                continue;
-            }
-            if (!target.visible) {
-                outcomes[i] = new RowOutcome(row.rowNumber(), Outcome.FAILED, null, match.field(),
-                        "A contact with this " + match.what() + " exists that you may not see");
-                continue;
-            }
-            if (target.data == null) {
-                ContactBulkRepository.Stored current = stored.get(target.id);
-                if (current == null) {
-                    outcomes[i] = new RowOutcome(row.rowNumber(), Outcome.FAILED, null, match.field(),
-                            "The contact with this " + match.what() + " was deleted meanwhile");
-                    continue;
-                }
-                target.original = current;
-                target.data = current.data();
-            }
-            ContactData data = ContactBulkMerge.merge(target.data, row, accountIds.get(i), owner, consentSource);
-            Optional<ContactBulkMerge.Violation> problem = ContactBulkMerge.check(data);
-            if (problem.isPresent()) {
-                outcomes[i] = failed(row, problem.get());
-                continue;
-            }
-            target.data = data;
-            index.register(target, data);
-            outcomes[i] = new RowOutcome(row.rowNumber(), Outcome.UPDATED, target.id, null, null);
         }
         store(writer, batchId, targets.values(), consentSource);
         return new ContactBulkResult(List.of(outcomes));
@@ -218,6 +150,81 @@ public class ContactBulkService {
         repository.delete(delete);
         repository.forget(batchId, writes.stream().map(ContactBulkRepository.Write::contactId).toList());
         return new Reverted(delete.size(), restore.size(), writes.size() - delete.size() - restore.size());
+    }
+
+    /**
+     * Puts the stored contacts that share an email or phone with the rows in the index (locking, for an update,
+     * those the writer may see) and returns the ones loaded.
+     */
+    private Map<UUID, ContactBulkRepository.Stored> indexStoredContacts(CurrentUser writer, DuplicatePolicy policy,
+                                                                         List<ContactBulkRow> rows,
+                                                                         RowOutcome[] outcomes, Index index,
+                                                                         Map<UUID, Target> targets) {
+        repository.serializeBulkWrites();
+        Set<String> emails = new LinkedHashSet<>();
+        Set<String> phones = new LinkedHashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (outcomes[i] == null) {
+                rows.get(i).emails().forEach(e -> emails.add(e.address()));
+                rows.get(i).phones().forEach(p -> phones.add(p.number()));
+            }
+        }
+        Set<UUID> toLoad = new LinkedHashSet<>();
+        for (ContactBulkRepository.Match m : repository.matches(visibility.filter(writer, "c", ContactService.TYPE),
+                emails, phones)) {
+            index.putIfAbsent(m.kind() + m.key(), targets.computeIfAbsent(m.contactId(),
+                    id -> new Target(id, true, m.visible(), m.hasEmail())));
+            if (m.visible() && policy == DuplicatePolicy.UPDATE) {
+                toLoad.add(m.contactId());
+            }
+        }
+        return repository.lockAndLoad(toLoad);
+    }
+
+    /** Applies one row: a new contact when it matches none, else skipped, refused or merged into its match. */
+    private static RowOutcome apply(ContactBulkRow row, Match match, DuplicatePolicy policy, UserView owner,
+                                    List<UUID> accountIds, String consentSource,
+                                    Map<UUID, ContactBulkRepository.Stored> stored, Index index,
+                                    Map<UUID, Target> targets) {
+        if (match == null) {
+            ContactData data = ContactBulkMerge.merge(ContactBulkMerge.empty(owner), row, accountIds, owner,
+                    consentSource);
+            Optional<ContactBulkMerge.Violation> problem = ContactBulkMerge.check(data);
+            if (problem.isPresent()) {
+                return failed(row, problem.get());
+            }
+            Target target = new Target(UUID.randomUUID(), false, true, false);
+            target.data = data;
+            targets.put(target.id, target);
+            index.register(target, data);
+            return new RowOutcome(row.rowNumber(), Outcome.CREATED, target.id, null, null);
+        }
+        Target target = match.target();
+        if (policy == DuplicatePolicy.SKIP) {
+            return new RowOutcome(row.rowNumber(), Outcome.SKIPPED, target.id, match.field(),
+                    "Same " + match.what() + " as " + (target.stored ? "an existing contact" : "an earlier row"));
+        }
+        if (!target.visible) {
+            return new RowOutcome(row.rowNumber(), Outcome.FAILED, null, match.field(),
+                    "A contact with this " + match.what() + " exists that you may not see");
+        }
+        if (target.data == null) {
+            ContactBulkRepository.Stored current = stored.get(target.id);
+            if (current == null) {
+                return new RowOutcome(row.rowNumber(), Outcome.FAILED, null, match.field(),
+                        "The contact with this " + match.what() + " was deleted meanwhile");
+            }
+            target.original = current;
+            target.data = current.data();
+        }
+        ContactData data = ContactBulkMerge.merge(target.data, row, accountIds, owner, consentSource);
+        Optional<ContactBulkMerge.Violation> problem = ContactBulkMerge.check(data);
+        if (problem.isPresent()) {
+            return failed(row, problem.get());
+        }
+        target.data = data;
+        index.register(target, data);
+        return new RowOutcome(row.rowNumber(), Outcome.UPDATED, target.id, null, null);
     }
 
     private void store(CurrentUser writer, UUID batchId, Collection<Target> targets, String consentSource) {

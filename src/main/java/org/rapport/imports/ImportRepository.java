@@ -70,6 +70,12 @@ class ImportRepository {
                 .query(byte[].class).optional();
     }
 
+    /** The first bytes of the file, enough for the first rows of a CSV without reading all of a big one. */
+    Optional<byte[]> contentStart(UUID id, int bytes) {
+        return jdbc.sql("select substring(content from 1 for :bytes) from import_files where import_id = :id")
+                .param("id", id).param("bytes", bytes).query(byte[].class).optional();
+    }
+
     Progress lock(UUID id) {
         return jdbc.sql("select status, processed_rows from imports where id = :id for update").param("id", id)
                 .query((rs, n) -> new Progress(ImportStatus.valueOf(rs.getString(1)), rs.getInt(2))).single();

@@ -35,6 +35,7 @@ import de.siegmar.fastcsv.writer.CsvWriter;
 class ImportService {
 
     static final int PREVIEW_ROWS = 10;
+    private static final int PREVIEW_BYTES = 1 << 20;
 
     /** The first rows of a file as the mapping would import them. */
     record Preview(List<String> columns, List<PreviewRow> rows) {
@@ -109,7 +110,7 @@ class ImportService {
     Preview preview(CurrentUser user, UUID id, ImportMapping mapping, DuplicatePolicy policy) {
         requireWriter(user);
         ImportView view = draft(user, id);
-        byte[] content = imports.content(id).orElseThrow(() -> new NotFoundException("Import file"));
+        byte[] content = firstRows(view).orElseThrow(() -> new NotFoundException("Import file"));
         RowConverter converter = new RowConverter(mapping, phoneRegion);
         List<RowConverter.Converted> converted;
         try (SheetReader reader = SheetReader.open(view.format(), content)) {
@@ -151,7 +152,7 @@ class ImportService {
     /** For each column of a draft, its first few values, to help map it. */
     List<String> samples(CurrentUser user, UUID id) {
         ImportView view = get(user, id);
-        byte[] content = imports.content(id).orElse(null);
+        byte[] content = firstRows(view).orElse(null);
         if (content == null) {
             return List.of();
         }
@@ -219,6 +220,30 @@ class ImportService {
         imports.forEachError(id, e -> csv.writeRecord(String.valueOf(e.row()), SafeCells.csv(e.column()),
                 SafeCells.csv(e.reason())));
         csv.flush();
+    }
+
+    /**
+     * The file, or for a CSV its first megabyte cut after its last complete line (UTF-8 and single-byte encodings;
+     * a UTF-16 file is read whole).
+     */
+    private java.util.Optional<byte[]> firstRows(ImportView view) {
+        if (view.format() != FileFormat.CSV) {
+            return imports.content(view.id());
+        }
+        return imports.contentStart(view.id(), PREVIEW_BYTES).flatMap(start -> {
+            boolean utf16 = start.length >= 2 && ((start[0] & 0xFF) == 0xFF || (start[0] & 0xFF) == 0xFE);
+            if (start.length < PREVIEW_BYTES) {
+                return java.util.Optional.of(start);
+            }
+            if (utf16) {
+                return imports.content(view.id());
+            }
+            int end = start.length;
+            while (end > 0 && start[end - 1] != '\n') {
+                end--;
+            }
+            return java.util.Optional.of(end == 0 ? start : java.util.Arrays.copyOf(start, end));
+        });
     }
 
     private ImportView draft(CurrentUser user, UUID id) {

@@ -51,7 +51,7 @@ interface SheetReader extends AutoCloseable {
             String cell = header.get(i) == null ? "" : header.get(i).strip();
             String base = cell.isEmpty() ? "Column " + (i + 1) : cell.length() > 100 ? cell.substring(0, 100) : cell;
             String name = base;
-            for (int n = 2; !seen.add(name.toLowerCase()); n++) {
+            for (int n = 2; !seen.add(name.toLowerCase(java.util.Locale.ROOT)); n++) {
                 name = base + " (" + n + ")";
             }
             names.add(name);

@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rapport.ApiClient;
 import org.rapport.IntegrationTest;
 import org.rapport.TestUsers;
 import org.rapport.identity.CurrentUser;
