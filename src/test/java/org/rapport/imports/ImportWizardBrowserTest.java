@@ -35,6 +35,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.LoadState;
 
 /**
  * The import wizard in headless Chromium on the real server: multipart upload with its CSRF token, the guessed
@@ -117,6 +118,7 @@ class ImportWizardBrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload")).click();
 
         assertThat(page).hasURL(Pattern.compile("/imports/[0-9a-f-]{36}$"));
+        page.waitForLoadState(LoadState.LOAD);
         assertThat(page.getByLabel("Email Address")).hasValue("email");
         assertThat(page.getByLabel("Mobile Phone")).hasValue("mobilePhone");
         assertThat(page.getByLabel("Notes")).hasValue("");
