@@ -56,6 +56,26 @@ class AuditRepository {
                 .update();
     }
 
+    /** A row of {@link #insertAll}. */
+    record Row(RecordRef record, AuditService.Action action, Map<String, AuditService.Change> changes) {
+    }
+
+    /** Inserts many rows in one statement (arrays unnested), whatever their number. */
+    void insertAll(UUID actorId, List<Row> rows) {
+        jdbc.sql("""
+                insert into audit_events (actor_id, record_type, record_id, action, changes)
+                select :actor, r.type, r.record, r.action, cast(r.changes as jsonb)
+                from unnest(cast(:types as text[]), cast(:records as uuid[]), cast(:actions as text[]),
+                            cast(:changes as text[])) as r(type, record, action, changes)
+                """)
+                .param("actor", actorId)
+                .param("types", rows.stream().map(r -> r.record().type()).toArray(String[]::new))
+                .param("records", rows.stream().map(r -> r.record().id()).toArray(UUID[]::new))
+                .param("actions", rows.stream().map(r -> r.action().name()).toArray(String[]::new))
+                .param("changes", rows.stream().map(r -> json.writeValueAsString(r.changes())).toArray(String[]::new))
+                .update();
+    }
+
     List<AuditService.Entry> search(AuditService.Query q) {
         Condition where = noCondition();
         if (q.actorId() != null) {

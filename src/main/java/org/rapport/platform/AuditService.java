@@ -50,6 +50,10 @@ public class AuditService {
                         int limit) {
     }
 
+    /** One record's change in a batch written by {@link #recordAll}; {@code before} is empty for a create. */
+    public record RecordChange(RecordRef record, Action action, Map<String, ?> before, Map<String, ?> after) {
+    }
+
     private final AuditRepository repository;
 
     AuditService(AuditRepository repository) {
@@ -107,6 +111,24 @@ public class AuditService {
     /** Newest first: the entries of the record and of every record merged into it. */
     public List<Entry> historyWithMerged(RecordRef record, int limit) {
         return repository.history(record.type(), withMerged(record), Math.clamp(limit, 1, 500));
+    }
+
+    /**
+     * Writes the audit rows of many changes (an import, a bulk edit) with one statement;
+     * an update that changes nothing writes no row.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<RecordChange> changes) {
+        List<AuditRepository.Row> rows = new java.util.ArrayList<>(changes.size());
+        for (RecordChange change : changes) {
+            Map<String, Change> diff = diff(change.before(), change.after());
+            if (change.action() != Action.UPDATE || !diff.isEmpty()) {
+                rows.add(new AuditRepository.Row(change.record(), change.action(), diff));
+            }
+        }
+        if (!rows.isEmpty()) {
+            repository.insertAll(currentActor(), rows);
+        }
     }
 
     public List<Entry> search(Query query) {

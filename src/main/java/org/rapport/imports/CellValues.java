@@ -1,0 +1,66 @@
+package org.rapport.imports;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.rapport.customers.LifecycleStage;
+
+/** Reads the values people put in spreadsheet cells: yes/no flags, lifecycle stages, countries by code or name. */
+final class CellValues {
+
+    private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "x", "on", "checked", "t", "ja", "oui", "si");
+    private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "off", "unchecked", "f", "nein", "non");
+    private static final Map<String, LifecycleStage> STAGES = new HashMap<>();
+    private static final Map<String, String> COUNTRIES = new HashMap<>();
+
+    static {
+        for (LifecycleStage stage : LifecycleStage.values()) {
+            STAGES.put(letters(stage.name()), stage);
+        }
+        STAGES.put("mql", LifecycleStage.MARKETING_QUALIFIED);
+        STAGES.put("marketingqualifiedlead", LifecycleStage.MARKETING_QUALIFIED);
+        STAGES.put("sql", LifecycleStage.SALES_QUALIFIED);
+        STAGES.put("salesqualifiedlead", LifecycleStage.SALES_QUALIFIED);
+        STAGES.put("prospect", LifecycleStage.LEAD);
+        STAGES.put("client", LifecycleStage.CUSTOMER);
+        STAGES.put("advocate", LifecycleStage.EVANGELIST);
+        for (String code : Locale.getISOCountries()) {
+            Locale country = Locale.of("", code);
+            COUNTRIES.put(code.toLowerCase(Locale.ROOT), code);
+            COUNTRIES.put(country.getISO3Country().toLowerCase(Locale.ROOT), code);
+            COUNTRIES.put(letters(country.getDisplayCountry(Locale.ENGLISH)), code);
+        }
+        Map.of("usa", "US", "unitedstatesofamerica", "US", "america", "US", "uk", "GB", "greatbritain", "GB",
+                "england", "GB", "scotland", "GB", "wales", "GB", "southkorea", "KR", "russia", "RU")
+                .forEach(COUNTRIES::put);
+        COUNTRIES.putAll(Map.of("czechrepublic", "CZ", "holland", "NL", "thenetherlands", "NL", "vietnam", "VN",
+                "ivorycoast", "CI", "turkey", "TR", "uae", "AE", "deutschland", "DE"));
+    }
+
+    private CellValues() {
+    }
+
+    static Optional<Boolean> flag(String value) {
+        String key = value.strip().toLowerCase(Locale.ROOT);
+        if (TRUE.contains(key)) {
+            return Optional.of(true);
+        }
+        return FALSE.contains(key) ? Optional.of(false) : Optional.empty();
+    }
+
+    static Optional<LifecycleStage> stage(String value) {
+        return Optional.ofNullable(STAGES.get(letters(value)));
+    }
+
+    /** The ISO 3166 alpha-2 code of a country given by alpha-2 or alpha-3 code or by its English name. */
+    static Optional<String> country(String value) {
+        return Optional.ofNullable(COUNTRIES.get(letters(value)));
+    }
+
+    private static String letters(String value) {
+        return value.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
+    }
+}

@@ -1,0 +1,96 @@
+package org.rapport.imports;
+
+import static org.rapport.imports.ContactField.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Guesses the contact field of a column from its header, knowing the column names of Rapport's own export and of
+ * the contact exports of Salesforce, HubSpot, Pipedrive and Zoho ("Mailing City", "Email - Work", "State/Region").
+ */
+final class HeaderGuesser {
+
+    private static final Map<String, ContactField> KNOWN = new HashMap<>();
+
+    static {
+        known(FIRST_NAME, "firstname", "first", "givenname", "forename", "fname", "vorname", "prenom");
+        known(LAST_NAME, "lastname", "last", "surname", "familyname", "lname", "nachname", "nom");
+        known(FULL_NAME, "name", "fullname", "contactname", "personname", "contact", "person", "displayname");
+        known(TITLE, "title", "jobtitle", "position", "jobposition", "designation", "role", "jobrole");
+        known(EMAIL, "email", "emailaddress", "email1", "primaryemail", "workemail", "emailwork", "businessemail",
+                "mail", "emailaddresswork", "emailprimary");
+        known(PERSONAL_EMAIL, "personalemail", "emailhome", "homeemail", "privateemail", "emailpersonal");
+        known(OTHER_EMAIL, "otheremail", "otheremails", "emailother", "secondaryemail", "email2", "additionalemail",
+                "additionalemailaddresses", "alternateemail", "alternativeemail");
+        known(PHONE, "phone", "phonenumber", "telephone", "tel", "businessphone", "workphone", "phonework",
+                "officephone", "primaryphone", "directphone", "directline", "phone1", "telephonenumber");
+        known(MOBILE_PHONE, "mobile", "mobilephone", "mobilephonenumber", "cell", "cellphone", "mobilenumber",
+                "phonemobile", "cellular", "handy");
+        known(HOME_PHONE, "homephone", "phonehome", "homephonenumber", "privatephone");
+        known(OTHER_PHONE, "otherphone", "otherphones", "phoneother", "phone2", "alternatephone", "secondaryphone",
+                "assistantphone", "asstphone");
+        known(FAX, "fax", "faxnumber", "businessfax", "phonefax");
+        known(ACCOUNT_NAME, "accountname", "account", "company", "companyname", "organization", "organisation",
+                "organizationname", "organisationname", "org", "associatedcompany", "employer", "accounts");
+        known(LIFECYCLE_STAGE, "lifecyclestage", "lifecycle", "lifecyclestatus");
+        known(SOURCE, "source", "leadsource", "contactsource", "originalsource", "origin", "originalsourcetype");
+        known(TAGS, "tags", "tag", "labels", "label", "keywords");
+        known(STREET, "street", "streetaddress", "address", "address1", "addressline1", "mailingstreet", "street1",
+                "addressstreet", "streetaddress1", "mailingaddress");
+        known(CITY, "city", "mailingcity", "town", "addresscity", "locality");
+        known(REGION, "state", "region", "province", "stateprovince", "stateregion", "mailingstate",
+                "mailingstateprovince", "addressstate", "stateorprovince", "county");
+        known(POSTAL_CODE, "zip", "zipcode", "postalcode", "postcode", "mailingzip", "mailingzippostalcode",
+                "mailingpostalcode", "zippostalcode", "addresspostalcode", "addresszip", "plz");
+        known(COUNTRY, "country", "countryregion", "mailingcountry", "addresscountry", "nation", "countrycode");
+        known(MARKETING_OPT_IN, "marketingoptin", "optin", "emailoptin", "marketingconsent", "newsletter",
+                "marketingemailoptin", "subscribedtonewsletter");
+        known(DO_NOT_CALL, "donotcall", "dnc", "nocall", "donotphone");
+        known(DO_NOT_EMAIL, "donotemail", "emailoptout", "optout", "unsubscribedfromallemail", "hasoptedoutofemail",
+                "unsubscribed", "noemail", "donotmail");
+        known(OWNER_EMAIL, "owneremail", "contactowneremail", "recordowneremail", "owneremailaddress",
+                "assignedtoemail", "salesrepemail");
+    }
+
+    private HeaderGuesser() {
+    }
+
+    /** One guess per column (null when unknown); a field that takes one column goes to the first that fits. */
+    static List<ContactField> guess(List<String> columns) {
+        List<ContactField> guesses = new java.util.ArrayList<>();
+        java.util.Set<ContactField> taken = java.util.EnumSet.noneOf(ContactField.class);
+        for (String column : columns) {
+            ContactField field = guess(column).orElse(null);
+            if (field != null && !field.repeatable() && !taken.add(field)) {
+                field = null;
+            }
+            guesses.add(field);
+        }
+        return guesses;
+    }
+
+    static Optional<ContactField> guess(String header) {
+        String key = normalize(header);
+        ContactField field = KNOWN.get(key);
+        for (String prefix : List.of("contact", "person", "primary", "lead", "mailing", "business")) {
+            if (field == null && key.startsWith(prefix) && key.length() > prefix.length()) {
+                field = KNOWN.get(key.substring(prefix.length()));
+            }
+        }
+        return Optional.ofNullable(field);
+    }
+
+    private static String normalize(String header) {
+        return header.toLowerCase(Locale.ROOT).replaceAll("\\s*\\(\\d+\\)$", "").replaceAll("[^\\p{L}\\p{N}]", "");
+    }
+
+    private static void known(ContactField field, String... headers) {
+        for (String header : headers) {
+            KNOWN.put(header, field);
+        }
+    }
+}

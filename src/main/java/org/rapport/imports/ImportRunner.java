@@ -1,0 +1,212 @@
+package org.rapport.imports;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+import org.rapport.customers.ContactBulkResult;
+import org.rapport.customers.ContactBulkRow;
+import org.rapport.customers.ContactBulkService;
+import org.rapport.identity.CurrentUser;
+import org.rapport.identity.Scope;
+import org.rapport.identity.UserService;
+import org.rapport.identity.UserView;
+import org.rapport.shared.InvalidFieldException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The work of the import and undo jobs, a chunk of rows per transaction. Each chunk's contacts, error rows and
+ * progress commit together, so a job that dies (even by {@code kill -9}) leaves whole chunks behind, and the job
+ * run again goes on from the first row not done.
+ */
+@Component
+class ImportRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+
+    /** The job stopped because its node is shutting down; it runs again later, from where it stopped. */
+    static final class Interrupted extends RuntimeException {
+        Interrupted() {
+            super("The node shut down; the import goes on later", null, false, false);
+        }
+    }
+
+    private final ImportRepository imports;
+    private final ContactBulkService contacts;
+    private final UserService users;
+    private final TransactionTemplate transaction;
+    private final String phoneRegion;
+    private final int chunkSize;
+
+    ImportRunner(ImportRepository imports, ContactBulkService contacts, UserService users, TransactionTemplate transaction,
+                 @Value("${rapport.phone-region:US}") String phoneRegion,
+                 @Value("${rapport.imports.chunk-size:2000}") int chunkSize) {
+        this.imports = imports;
+        this.contacts = contacts;
+        this.users = users;
+        this.transaction = transaction;
+        this.phoneRegion = phoneRegion;
+        this.chunkSize = Math.clamp(chunkSize, 1, ContactBulkService.MAX_ROWS);
+    }
+
+    void runImport(UUID id, BooleanSupplier stopping) {
+        ImportView job = imports.find(id).orElse(null);
+        if (job == null || (job.status() != ImportStatus.QUEUED && job.status() != ImportStatus.RUNNING)) {
+            return;
+        }
+        CurrentUser importer = actingUser(job.createdBy());
+        if (importer == null) {
+            fail(id, "The user who started this import is no longer active");
+            return;
+        }
+        transaction.executeWithoutResult(s -> imports.transition(id, ImportStatus.QUEUED, ImportStatus.RUNNING));
+        byte[] content = imports.content(id).orElse(null);
+        if (content == null) {
+            fail(id, "The uploaded file is no longer there");
+            return;
+        }
+        ImportMapping mapping = ImportMapping.parse(job.mapping(), job.columns());
+        RowConverter converter = new RowConverter(mapping, phoneRegion);
+        String consentSource = "import " + job.fileName();
+        boolean finished = as(importer, () -> {
+            try (SheetReader reader = SheetReader.open(job.format(), content)) {
+                int done = imports.find(id).orElseThrow().counts().processed();
+                reader.skip(done);
+                while (true) {
+                    if (stopping.getAsBoolean()) {
+                        throw new Interrupted();
+                    }
+                    List<SheetRow> chunk = reader.next(chunkSize);
+                    if (chunk.isEmpty()) {
+                        return true;
+                    }
+                    int expected = done;
+                    boolean current = Boolean.TRUE.equals(transaction.execute(s -> {
+                        ImportRepository.Progress progress = imports.lock(id);
+                        if (progress.status() != ImportStatus.RUNNING || progress.processedRows() != expected) {
+                            return false;
+                        }
+                        importChunk(id, importer, job, converter, consentSource, chunk);
+                        return true;
+                    }));
+                    if (!current) {
+                        log.info("Import {} is being run elsewhere or has stopped; leaving it", id);
+                        return false;
+                    }
+                    done += chunk.size();
+                }
+            } catch (InvalidFieldException e) {
+                fail(id, e.getMessage());
+                return false;
+            }
+        });
+        if (finished) {
+            transaction.executeWithoutResult(s -> {
+                if (imports.transition(id, ImportStatus.RUNNING, ImportStatus.COMPLETED)) {
+                    imports.deleteFile(id);
+                }
+            });
+        }
+    }
+
+    void runUndo(UUID id, BooleanSupplier stopping) {
+        ImportView job = imports.find(id).orElse(null);
+        if (job == null || job.status() != ImportStatus.UNDOING) {
+            return;
+        }
+        CurrentUser user = actingUser(imports.undoneBy(id));
+        if (user == null) {
+            fail(id, "The user who asked to undo this import is no longer active");
+            return;
+        }
+        boolean finished = as(user, () -> {
+            while (true) {
+                if (stopping.getAsBoolean()) {
+                    throw new Interrupted();
+                }
+                ContactBulkService.Reverted reverted = transaction.execute(s -> {
+                    if (imports.lock(id).status() != ImportStatus.UNDOING) {
+                        return null;
+                    }
+                    ContactBulkService.Reverted r = contacts.revert(user, id, chunkSize);
+                    imports.advanceUndo(id, r.deleted(), r.restored(), r.kept());
+                    return r;
+                });
+                if (reverted == null) {
+                    return false;
+                }
+                if (reverted.total() == 0) {
+                    return true;
+                }
+            }
+        });
+        if (finished) {
+            transaction.executeWithoutResult(s -> imports.transition(id, ImportStatus.UNDOING, ImportStatus.UNDONE));
+        }
+    }
+
+    void fail(UUID id, String message) {
+        log.warn("Import {} failed: {}", id, message);
+        transaction.executeWithoutResult(s -> imports.fail(id, message));
+    }
+
+    private void importChunk(UUID id, CurrentUser importer, ImportView job, RowConverter converter, String consentSource,
+                             List<SheetRow> chunk) {
+        List<ImportError> errors = new ArrayList<>();
+        List<ContactBulkRow> rows = new ArrayList<>(chunk.size());
+        int failed = 0;
+        for (SheetRow row : chunk) {
+            RowConverter.Converted converted = converter.convert(row);
+            if (converted.row() == null) {
+                failed++;
+                converted.errors().forEach(e -> errors.add(new ImportError(row.number(), e.column(), e.reason())));
+            } else {
+                rows.add(converted.row());
+            }
+        }
+        ContactBulkResult result = contacts.write(importer, id, job.policy(), consentSource, rows);
+        for (ContactBulkResult.RowOutcome outcome : result.rows()) {
+            if (outcome.outcome() == ContactBulkResult.Outcome.FAILED) {
+                errors.add(new ImportError(outcome.rowNumber(), converter.columnOf(outcome.field()), outcome.reason()));
+            }
+        }
+        errors.sort(java.util.Comparator.comparingInt(ImportError::row));
+        imports.addErrors(id, errors);
+        imports.advance(id, chunk.size(), result.count(ContactBulkResult.Outcome.CREATED),
+                result.count(ContactBulkResult.Outcome.UPDATED), result.count(ContactBulkResult.Outcome.SKIPPED),
+                failed + result.count(ContactBulkResult.Outcome.FAILED));
+    }
+
+    /** The user a job acts for, as they are now; null when they can no longer write. */
+    CurrentUser actingUser(UUID userId) {
+        UserView user = userId == null ? null : users.find(userId).orElse(null);
+        if (user == null || !user.active() || !user.role().canWrite()) {
+            return null;
+        }
+        return new CurrentUser(user.id(), user.email(), user.name(), user.role(), user.departmentId(),
+                EnumSet.allOf(Scope.class));
+    }
+
+    /** Runs the work signed in as the user, so that the audit trail names them. */
+    static <T> T as(CurrentUser user, Supplier<T> work) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, List.of()));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+}
