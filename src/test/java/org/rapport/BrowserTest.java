@@ -307,7 +307,7 @@ class BrowserTest {
     }
 
     @Test
-    void createsAContactWithFieldErrorsADuplicateWarningAnEditAndADelete() {
+    void createsAContactWithFieldErrorsADuplicateWarningAnEditFindsItThroughSearchAndDeletesIt() {
         signIn(ADMIN_EMAIL, ADMIN_PASSWORD);
         String account = unique("Contact Co");
         createAccount(account);
@@ -346,6 +346,14 @@ class BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
         assertThat(page.getByText("Analyst").first()).isVisible();
         assertThat(page.locator(".audit-change")).containsText("title");
+
+        page.navigate("/");
+        page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search all records")).fill("Ada " + last);
+        Locator hit = page.locator("#global-search-results").getByRole(AriaRole.LINK,
+                new Locator.GetByRoleOptions().setName("Contact Ada " + last));
+        assertThat(hit).isVisible();
+        hit.click();
+        assertThat(page).hasURL(contactUrl);
 
         page.navigate("/contacts?columns=title&columns=email&columns=tags&columns=updated");
         assertThat(page.locator("#contact-rows")).containsText("Analyst");
