@@ -67,7 +67,15 @@ class ContactController {
                 customFields.filters(ContactService.TYPE, parameters));
         ContactSort order = sort == null ? ContactSort.NAME : sort;
         List<CustomFieldDefinition> definitions = customFields.activeDefinitions(ContactService.TYPE);
-        model.addAttribute("page", contacts.list(user, filter, order, cursor, PAGE));
+        CursorPage<ContactView> page = contacts.list(user, filter, order, cursor, PAGE);
+        model.addAttribute("page", page);
+        model.addAttribute("nextUrl", page.nextCursor() == null ? null
+                : org.springframework.web.util.UriComponentsBuilder.fromPath("/contacts").query(request.getQueryString())
+                        .replaceQueryParam("cursor", page.nextCursor()).build().toUriString());
+        model.addAttribute("filterFields", definitions.stream()
+                .filter(d -> d.type() == CustomFieldType.SELECT || d.type() == CustomFieldType.MULTI_SELECT
+                        || d.type() == CustomFieldType.BOOLEAN).toList());
+        model.addAttribute("customFilter", parameters);
         model.addAttribute("filter", filter);
         model.addAttribute("sort", order);
         model.addAttribute("columns", ContactColumns.chosen(columns, definitions));

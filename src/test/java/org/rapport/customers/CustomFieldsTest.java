@@ -77,6 +77,10 @@ class CustomFieldsTest {
         assertThat(found.get(0).get("id").asString()).isEqualTo(id);
         assertThat(api.read(api.get(token, "/api/v1/contacts?cf." + tier + "=Silver")).get("items").size()).isZero();
         assertField(api.get(token, "/api/v1/contacts?cf.nothing=1"), "cf.nothing");
+        assertThat(mvc.get().uri("/contacts?cf." + tier + "=Gold").with(TestUsers.signedIn(rep))).hasStatusOk()
+                .bodyText().contains("Fielded").contains("name=\"cf." + tier + "\"");
+        assertThat(mvc.get().uri("/contacts?cf." + tier + "=Silver").with(TestUsers.signedIn(rep))).hasStatusOk()
+                .bodyText().doesNotContain(">Fielded<");
 
         MvcTestResult patched = api.patch(token, "/api/v1/contacts/" + id, "\"0\"",
                 "{\"customFields\":{\"" + tier + "\":null}}");
