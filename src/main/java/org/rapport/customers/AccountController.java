@@ -54,7 +54,7 @@ class AccountController {
                 tag == null || tag.isBlank() ? null : tag.strip(), null);
         model.addAttribute("page", accounts.list(user, filter, cursor, PAGE));
         model.addAttribute("filter", filter);
-        model.addAttribute("owners", users.list().stream().filter(u -> u.active() && u.role() != Role.PARTNER).toList());
+        model.addAttribute("owners", users.possibleOwners());
         model.addAttribute("stages", LifecycleStage.values());
         model.addAttribute("types", RelationshipType.values());
         boolean fragment = htmx.isHtmxRequest() && !htmx.isBoosted();
@@ -88,10 +88,11 @@ class AccountController {
         model.addAttribute("parent", account.parentAccountId() == null ? null
                 : accounts.visibleAmong(user, java.util.List.of(account.parentAccountId())).stream().findFirst().orElse(null));
         model.addAttribute("history", audit.historyWithMerged(AccountService.ref(id), 50));
-        model.addAttribute("names", users.list().stream()
+        java.util.List<UserView> everyone = users.list();
+        model.addAttribute("names", everyone.stream()
                 .collect(java.util.stream.Collectors.toMap(u -> u.id().toString(), UserView::name)));
         model.addAttribute("sharedWith", accounts.sharedWith(user, id));
-        model.addAttribute("partners", users.list().stream()
+        model.addAttribute("partners", everyone.stream()
                 .filter(u -> u.active() && u.role() == Role.PARTNER).toList());
         return "customers/account";
     }
@@ -155,8 +156,7 @@ class AccountController {
         model.addAttribute("stages", LifecycleStage.values());
         model.addAttribute("types", RelationshipType.values());
         model.addAttribute("existing", existing);
-        model.addAttribute("owners", users.list().stream()
-                .filter(u -> u.active() && u.role() != Role.PARTNER).toList());
+        model.addAttribute("owners", users.possibleOwners());
         return "customers/account-form";
     }
 }

@@ -89,7 +89,7 @@ class AccountMerger {
         auditContactLinks(linksBefore, moves.linksOfContactsAt(List.of(plan.survivorId())));
         audit.merged(AccountService.ref(plan.survivorId()), plan.mergedIds(), before, moves.snapshot(plan.survivorId()));
         events.publishEvent(new AccountsMerged(plan.survivorId(), plan.mergedIds()));
-        return accountRows.find(plan.survivorId(), new SqlFilter("true", Map.of())).orElseThrow();
+        return accountRows.find(plan.survivorId(), SqlFilter.UNRESTRICTED).orElseThrow();
     }
 
     /** Each contact that was linked to a merged account gets an UPDATE entry for its changed account links. */

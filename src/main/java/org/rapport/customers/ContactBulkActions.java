@@ -36,10 +36,7 @@ class ContactBulkActions {
         }
         return apply(ids, id -> {
             ContactView c = contacts.get(user, id);
-            ContactRequest r = ContactRequest.from(c);
-            contacts.update(user, id, c.version(), new ContactRequest(r.firstName(), r.lastName(), r.title(), r.emails(),
-                    r.phones(), r.accountIds(), r.accountRoles(), r.relationshipTypes(), r.lifecycleStage(), r.source(),
-                    r.preferences(), r.consent(), r.address(), ownerId, r.tags(), r.customFields()));
+            contacts.update(user, id, c.version(), ContactRequest.from(c).withOwner(ownerId));
         });
     }
 
@@ -55,10 +52,7 @@ class ContactBulkActions {
             }
             List<String> tags = new ArrayList<>(c.tags());
             tags.add(clean);
-            ContactRequest r = ContactRequest.from(c);
-            contacts.update(user, id, c.version(), new ContactRequest(r.firstName(), r.lastName(), r.title(), r.emails(),
-                    r.phones(), r.accountIds(), r.accountRoles(), r.relationshipTypes(), r.lifecycleStage(), r.source(),
-                    r.preferences(), r.consent(), r.address(), r.ownerId(), tags, r.customFields()));
+            contacts.update(user, id, c.version(), ContactRequest.from(c).withTags(tags));
         });
     }
 

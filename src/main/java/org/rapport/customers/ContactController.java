@@ -6,7 +6,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.rapport.identity.CurrentUser;
-import org.rapport.identity.Role;
 import org.rapport.identity.UserService;
 import org.rapport.identity.UserView;
 import org.rapport.platform.AuditService;
@@ -169,8 +168,9 @@ class ContactController {
         ContactView contact = contacts.get(user, id);
         model.addAttribute("contact", contact);
         model.addAttribute("customFieldDefinitions", customFields.definitions(ContactService.TYPE));
-        model.addAttribute("accounts", accounts.visibleAmong(user, contact.accountIds()));
-        model.addAttribute("hiddenAccounts", contact.accountIds().size() - accounts.visibleAmong(user, contact.accountIds()).size());
+        List<AccountView> visibleAccounts = accounts.visibleAmong(user, contact.accountIds());
+        model.addAttribute("accounts", visibleAccounts);
+        model.addAttribute("hiddenAccounts", contact.accountIds().size() - visibleAccounts.size());
         model.addAttribute("history", audit.historyWithMerged(ContactService.ref(id), 50));
         model.addAttribute("names", users.list().stream().collect(Collectors.toMap(u -> u.id().toString(), UserView::name)));
         return "customers/contact";
@@ -222,6 +222,6 @@ class ContactController {
     }
 
     private List<UserView> owners() {
-        return users.list().stream().filter(u -> u.active() && u.role() != Role.PARTNER).toList();
+        return users.possibleOwners();
     }
 }

@@ -92,7 +92,7 @@ class ContactMerger {
         plan.mergedIds().forEach(id -> sharing.moveAll(ContactService.ref(id), ContactService.ref(plan.survivorId())));
         moves.touch(plan.survivorId());
         merges.delete(TABLE, plan.mergedIds());
-        ContactView after = contactRows.find(plan.survivorId(), new SqlFilter("true", Map.of())).orElseThrow();
+        ContactView after = contactRows.find(plan.survivorId(), SqlFilter.UNRESTRICTED).orElseThrow();
         recordConsentChanges(user, survivor.consent(), after);
         audit.merged(ContactService.ref(plan.survivorId()), plan.mergedIds(), ContactService.auditFields(survivor),
                 ContactService.auditFields(after));

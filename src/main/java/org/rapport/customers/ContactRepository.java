@@ -162,22 +162,44 @@ class ContactRepository {
                 .param("emails", emails.toArray(String[]::new)).param("phones", phones.toArray(String[]::new)));
     }
 
+    /** Emails, phones and account links in one statement each, however many there are. */
     private void insertChildren(UUID id, ContactData c) {
-        for (int i = 0; i < c.emails().size(); i++) {
-            ContactView.Email e = c.emails().get(i);
-            jdbc.sql("insert into contact_emails (contact_id, position, address, type, is_primary) values (:id, :pos, :address, :type, :primary)")
-                    .param("id", id).param("pos", i).param("address", e.address()).param("type", e.type().name())
-                    .param("primary", e.primary()).update();
+        if (!c.emails().isEmpty()) {
+            jdbc.sql("""
+                    insert into contact_emails (contact_id, position, address, type, is_primary)
+                    select :id, t.ord - 1, t.value, t.type, t.is_primary
+                    from unnest(cast(:values as text[]), cast(:types as text[]), cast(:primaries as boolean[]))
+                         with ordinality as t(value, type, is_primary, ord)
+                    """)
+                    .param("id", id)
+                    .param("values", c.emails().stream().map(ContactView.Email::address).toArray(String[]::new))
+                    .param("types", c.emails().stream().map(e -> e.type().name()).toArray(String[]::new))
+                    .param("primaries", c.emails().stream().map(ContactView.Email::primary).toArray(Boolean[]::new))
+                    .update();
         }
-        for (int i = 0; i < c.phones().size(); i++) {
-            ContactView.Phone p = c.phones().get(i);
-            jdbc.sql("insert into contact_phones (contact_id, position, number, type, is_primary) values (:id, :pos, :number, :type, :primary)")
-                    .param("id", id).param("pos", i).param("number", p.number()).param("type", p.type().name())
-                    .param("primary", p.primary()).update();
+        if (!c.phones().isEmpty()) {
+            jdbc.sql("""
+                    insert into contact_phones (contact_id, position, number, type, is_primary)
+                    select :id, t.ord - 1, t.value, t.type, t.is_primary
+                    from unnest(cast(:values as text[]), cast(:types as text[]), cast(:primaries as boolean[]))
+                         with ordinality as t(value, type, is_primary, ord)
+                    """)
+                    .param("id", id)
+                    .param("values", c.phones().stream().map(ContactView.Phone::number).toArray(String[]::new))
+                    .param("types", c.phones().stream().map(p -> p.type().name()).toArray(String[]::new))
+                    .param("primaries", c.phones().stream().map(ContactView.Phone::primary).toArray(Boolean[]::new))
+                    .update();
         }
-        c.accounts().forEach((accountId, role) ->
-                jdbc.sql("insert into contact_accounts (contact_id, account_id, role) values (:id, :account, :role)")
-                        .param("id", id).param("account", accountId).param("role", role).update());
+        if (!c.accounts().isEmpty()) {
+            jdbc.sql("""
+                    insert into contact_accounts (contact_id, account_id, role)
+                    select :id, t.account_id, t.role from unnest(cast(:accounts as uuid[]), cast(:roles as text[])) as t(account_id, role)
+                    """)
+                    .param("id", id)
+                    .param("accounts", c.accounts().keySet().toArray(UUID[]::new))
+                    .param("roles", c.accounts().values().toArray(String[]::new))
+                    .update();
+        }
     }
 
     private Map<String, Object> params(ContactData c) {

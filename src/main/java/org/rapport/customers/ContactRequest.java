@@ -36,6 +36,16 @@ record ContactRequest(@Size(max = 100) String firstName, @Size(max = 100) String
                         Boolean doNotEmail) {
     }
 
+    ContactRequest withOwner(UUID newOwner) {
+        return new ContactRequest(firstName, lastName, title, emails, phones, accountIds, accountRoles, relationshipTypes,
+                lifecycleStage, source, preferences, consent, address, newOwner, tags, customFields);
+    }
+
+    ContactRequest withTags(List<String> newTags) {
+        return new ContactRequest(firstName, lastName, title, emails, phones, accountIds, accountRoles, relationshipTypes,
+                lifecycleStage, source, preferences, consent, address, ownerId, newTags, customFields);
+    }
+
     static ContactRequest from(ContactView c) {
         return new ContactRequest(c.firstName(), c.lastName(), c.title(),
                 c.emails().stream().map(e -> new EmailInput(e.address(), e.type(), e.primary())).toList(),

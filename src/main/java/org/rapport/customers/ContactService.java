@@ -144,7 +144,7 @@ public class ContactService {
     }
 
     private ContactView readBack(UUID id) {
-        return contacts.find(id, new org.rapport.identity.SqlFilter("true", Map.of())).orElseThrow();
+        return contacts.find(id, org.rapport.identity.SqlFilter.UNRESTRICTED).orElseThrow();
     }
 
     private ContactData normalize(CurrentUser user, ContactRequest r, UUID defaultOwner, ContactView before) {

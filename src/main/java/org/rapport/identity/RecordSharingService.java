@@ -46,7 +46,7 @@ public class RecordSharingService {
     public List<UserView> sharedWith(RecordRef record) {
         List<UUID> ids = jdbc.sql("select user_id from record_shares where record_type = :type and record_id = :id")
                 .param("type", record.type()).param("id", record.id()).query(UUID.class).list();
-        return ids.stream().map(users::find).flatMap(java.util.Optional::stream).toList();
+        return ids.isEmpty() ? List.of() : users.findAll(ids);
     }
 
     /** Gives {@code to} every share of {@code from} (as a merge does), then removes those of {@code from}. */

@@ -86,6 +86,11 @@ class UserRepository {
                 .query(this::view).optional();
     }
 
+    List<UserView> findAll(java.util.Collection<UUID> ids) {
+        return jdbc.sql(SELECT_VIEW + " where u.id = any(:ids) order by lower(u.name), u.id")
+                .param("ids", ids.toArray(UUID[]::new)).query(this::view).list();
+    }
+
     List<UserView> list() {
         return jdbc.sql(SELECT_VIEW + " order by u.active desc, lower(u.name), u.id").query(this::view).list();
     }

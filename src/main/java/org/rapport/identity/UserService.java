@@ -60,6 +60,11 @@ public class UserService {
         return users.list();
     }
 
+    /** Active internal users: who may own records (partners never do). */
+    public List<UserView> possibleOwners() {
+        return users.list().stream().filter(u -> u.active() && u.role() != Role.PARTNER).toList();
+    }
+
     public List<DepartmentView> departments() {
         return departments.list();
     }

@@ -27,7 +27,7 @@ public class Visibility {
     public SqlFilter filter(CurrentUser user, String alias, String recordType) {
         String a = alias + ".";
         return switch (user.role()) {
-            case ADMIN -> new SqlFilter("true", Map.of());
+            case ADMIN -> SqlFilter.UNRESTRICTED;
             case PARTNER -> new SqlFilter(
                     "exists (select 1 from record_shares vis_s where vis_s.record_type = :vis_type"
                             + " and vis_s.record_id = " + a + "id and vis_s.user_id = :vis_user)",
