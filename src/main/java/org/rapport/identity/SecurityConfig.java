@@ -32,6 +32,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * GET needs scope {@code read} and anything else scope {@code write}; errors as problem+json.
  * Everything else: form sign-in with CSRF, sessions in PostgreSQL, admin pages for ADMIN only.
  * Deny by default: whatever no rule permits needs an authenticated user.
+ * A third chain serves the few public endpoints that authenticate each request themselves (web form key,
+ * phone-system signature, calendar feed token): stateless, no session, no CSRF.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -47,6 +49,24 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Public endpoints; their handlers check the form key, the webhook signature or the feed token. */
+    static final String[] SELF_AUTHENTICATED = {"/forms/**", "/telephony/**", "/calendar/**"};
+
+    @Bean
+    @Order(0)
+    SecurityFilterChain selfAuthenticatedChain(HttpSecurity http) throws Exception {
+        http.securityMatcher(SELF_AUTHENTICATED)
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable());
+        return http.build();
     }
 
     @Bean

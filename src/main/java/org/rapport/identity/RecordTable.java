@@ -1,0 +1,20 @@
+package org.rapport.identity;
+
+/**
+ * A record type a module owns, declared as a bean so that other modules can check its visibility, name it and link
+ * to it without depending on the owning module. The table needs {@code id}, {@code owner_id} and
+ * {@code department_id}.
+ *
+ * @param type      the type as written in {@link org.rapport.shared.RecordRef} (e.g. {@code contact})
+ * @param table     the table holding the records
+ * @param labelSql  a SQL expression over the table's columns (alias {@code r}) naming a record for people
+ * @param path      the detail page's path prefix (e.g. {@code /contacts/})
+ */
+public record RecordTable(String type, String table, String labelSql, String path) {
+
+    public RecordTable {
+        if (!type.matches("[a-z_]{1,40}") || !table.matches("[a-z_]{1,63}")) {
+            throw new IllegalArgumentException("Not a record type or table: " + type + ", " + table);
+        }
+    }
+}
