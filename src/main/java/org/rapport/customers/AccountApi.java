@@ -128,14 +128,6 @@ class AccountApi {
     }
 
     static Integer version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        String value = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
-        try {
-            return Integer.valueOf(value);
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldException("If-Match", "Send the ETag of the account as returned by GET");
-        }
+        return org.rapport.platform.IfMatch.version(ifMatch);
     }
 }

@@ -1,5 +1,6 @@
 package org.rapport.customers;
 
+import org.rapport.shared.Cursors;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;

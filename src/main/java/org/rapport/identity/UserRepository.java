@@ -91,6 +91,13 @@ class UserRepository {
                 .param("ids", ids.toArray(UUID[]::new)).query(this::view).list();
     }
 
+    /** Active internal users whose email address, or its part before the @, is one of the handles (lower case). */
+    List<UserView> byMentionHandles(java.util.Collection<String> handles) {
+        return jdbc.sql(SELECT_VIEW + " where u.active and u.role <> 'PARTNER' and (lower(u.email) = any(:handles)"
+                        + " or lower(split_part(u.email, '@', 1)) = any(:handles)) order by lower(u.name), u.id")
+                .param("handles", handles.toArray(String[]::new)).query(this::view).list();
+    }
+
     List<UserView> list() {
         return jdbc.sql(SELECT_VIEW + " order by u.active desc, lower(u.name), u.id").query(this::view).list();
     }

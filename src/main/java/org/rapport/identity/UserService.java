@@ -65,6 +65,11 @@ public class UserService {
         return users.list().stream().filter(u -> u.active() && u.role() != Role.PARTNER).toList();
     }
 
+    /** The active internal users an {@code @handle} names: the handle is an email address or the part before the @. */
+    public List<UserView> byMentionHandles(java.util.Collection<String> handles) {
+        return handles.isEmpty() ? List.of() : users.byMentionHandles(handles);
+    }
+
     public List<DepartmentView> departments() {
         return departments.list();
     }

@@ -114,7 +114,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return asObject(badRequest("Unknown field '" + unknown.getPropertyName() + "'",
                     List.of(new Problems.FieldError(path(unknown), "unknown field"))));
         }
-        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+        DatabindException databind = databindCause(e);
+        if (databind != null && !databind.getPath().isEmpty()) {
             String field = path(databind);
             return asObject(badRequest("Field '" + field + "' has the wrong type or format",
                     List.of(new Problems.FieldError(field, "wrong type or format"))));
@@ -123,6 +124,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return asObject(problem(HttpStatus.BAD_REQUEST, "The request body is not valid JSON"));
         }
         return asObject(problem(HttpStatus.BAD_REQUEST, "The request body is missing or unreadable"));
+    }
+
+    /** The mapping failure behind a body error, also when a parser (e.g. of a date) threw beneath it. */
+    private static DatabindException databindCause(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof DatabindException databind) {
+                return databind;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -1,0 +1,372 @@
+package org.rapport.interactions;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.rapport.customers.ContactLookup;
+import org.rapport.identity.CurrentUser;
+import org.rapport.identity.RecordDirectory;
+import org.rapport.identity.Role;
+import org.rapport.identity.SqlFilter;
+import org.rapport.identity.UserService;
+import org.rapport.identity.UserView;
+import org.rapport.identity.Visibility;
+import org.rapport.notifications.NotificationService;
+import org.rapport.platform.AuditService;
+import org.rapport.shared.CursorPage;
+import org.rapport.shared.Cursors;
+import org.rapport.shared.ForbiddenException;
+import org.rapport.shared.InvalidFieldException;
+import org.rapport.shared.NotFoundException;
+import org.rapport.shared.PreconditionFailedException;
+import org.rapport.shared.RecordRef;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Logs interactions and reads them back within the caller's visibility: an interaction is visible to whoever may
+ * see one of its records, and to its rep under the usual rule. Contacts taking part put it on their own timeline and
+ * on their accounts' timelines. Machine deliveries are idempotent on their source and external id.
+ */
+@Service
+public class InteractionService {
+
+    static final String TYPE = "interaction";
+    private static final int MAX_BODY = 100_000;
+
+    private final InteractionRepository interactions;
+    private final RecordDirectory records;
+    private final Visibility visibility;
+    private final ContactLookup contacts;
+    private final UserService users;
+    private final AuditService audit;
+    private final NotificationService notifications;
+    private final Origins origins;
+    private final Clock clock;
+
+    InteractionService(InteractionRepository interactions, RecordDirectory records, Visibility visibility,
+                       ContactLookup contacts, UserService users, AuditService audit,
+                       NotificationService notifications, Origins origins, Clock clock) {
+        this.interactions = interactions;
+        this.records = records;
+        this.visibility = visibility;
+        this.contacts = contacts;
+        this.users = users;
+        this.audit = audit;
+        this.notifications = notifications;
+        this.origins = origins;
+        this.clock = clock;
+    }
+
+    /**
+     * Logs what a user did or typed; every contact and record named must be one the user may see. With an external
+     * id that arrived before, answers with the interaction already logged.
+     */
+    @Transactional
+    public Delivery log(CurrentUser user, NewInteraction request) {
+        requireWriter(user);
+        if (request.externalId() != null) {
+            Optional<UUID> existing = interactions.findByExternalId(request.source(), request.externalId());
+            if (existing.isPresent()) {
+                return new Delivery(get(user, existing.get()), false);
+            }
+        }
+        UUID ownerId = request.ownerId() == null ? user.id() : request.ownerId();
+        if (!ownerId.equals(user.id()) && user.role() != Role.ADMIN && user.role() != Role.MANAGER) {
+            throw new InvalidFieldException("ownerId", "Only managers and administrators log interactions for others");
+        }
+        for (UUID contactId : request.contactIds()) {
+            if (!records.canSee(user, new RecordRef("contact", contactId))) {
+                throw new InvalidFieldException("contactIds", "No contact " + contactId + " that you can see");
+            }
+        }
+        for (RecordRef ref : request.related()) {
+            if (!records.isType(ref.type()) || !records.canSee(user, ref)) {
+                throw new InvalidFieldException("related", "No " + ref.type() + " " + ref.id() + " that you can see");
+            }
+        }
+        Delivery delivery = write(request, ownerId, user.id());
+        if (delivery.created()) {
+            notifyMentioned(user, delivery.interaction());
+        }
+        return delivery;
+    }
+
+    /**
+     * Logs what a machine delivered (a synced email, a phone-system call, a web form), credited to {@code ownerId}
+     * (may be null). Returns the existing interaction, unchanged, when the same source and external id arrived before.
+     */
+    @Transactional
+    public Delivery deliver(NewInteraction request) {
+        if (request.externalId() != null) {
+            Optional<UUID> existing = interactions.findByExternalId(request.source(), request.externalId());
+            if (existing.isPresent()) {
+                return new Delivery(read(existing.get()), false);
+            }
+        }
+        return write(request, request.ownerId(), null);
+    }
+
+    /** The outcome of a machine delivery: the interaction, and whether this delivery created it. */
+    public record Delivery(InteractionView interaction, boolean created) {
+    }
+
+    public InteractionView get(CurrentUser user, UUID id) {
+        return interactions.find(id, visibleTo(user)).orElseThrow(() -> new NotFoundException("Interaction"));
+    }
+
+    /** A page of interactions, newest first; with a record, that record's timeline (404 when it is not visible). */
+    public CursorPage<InteractionView> list(CurrentUser user, RecordRef record, InteractionType type, UUID userId,
+                                            Instant from, Instant to, String cursor, int limit) {
+        if (limit < 1 || limit > 200) {
+            throw new InvalidFieldException("limit", "Use a limit from 1 to 200");
+        }
+        SqlFilter visible = visibleTo(user);
+        if (record != null) {
+            if (!records.isType(record.type())) {
+                throw new InvalidFieldException("recordType", "Use one of " + String.join(", ", records.types()));
+            }
+            if (!records.canSee(user, record)) {
+                throw new NotFoundException(capitalized(record.type()));
+            }
+            visible = SqlFilter.UNRESTRICTED;
+        }
+        Instant afterTime = null;
+        UUID afterId = null;
+        if (cursor != null && !cursor.isBlank()) {
+            String[] key = Cursors.decode(cursor, 2);
+            afterTime = Cursors.time(key[0]).toInstant();
+            afterId = UUID.fromString(key[1]);
+        }
+        List<InteractionView> page = interactions.list(new InteractionRepository.Filter(record, type, userId, from, to),
+                visible, afterTime, afterId, limit + 1);
+        String next = null;
+        if (page.size() > limit) {
+            page = page.subList(0, limit);
+            InteractionView last = page.getLast();
+            next = Cursors.encode(last.occurredAt().toString(), last.id().toString());
+        }
+        return new CursorPage<>(List.copyOf(page), next);
+    }
+
+    /** Changes what was logged; who took part and which records it is on stay as they are. */
+    @Transactional
+    public InteractionView update(CurrentUser user, UUID id, Integer expectedVersion, NewInteraction change) {
+        InteractionView before = get(user, id);
+        requireWriter(user);
+        if (expectedVersion == null) {
+            throw new PreconditionFailedException("Send If-Match with the version (ETag) you last read", true);
+        }
+        if (expectedVersion != before.version()) {
+            throw new PreconditionFailedException("The interaction changed since version " + expectedVersion
+                    + "; it is now at version " + before.version(), false);
+        }
+        UUID ownerId = change.ownerId() == null ? before.ownerId() : change.ownerId();
+        if (ownerId != null && !ownerId.equals(before.ownerId()) && user.role() != Role.ADMIN
+                && user.role() != Role.MANAGER) {
+            throw new InvalidFieldException("ownerId", "Only managers and administrators change the rep");
+        }
+        InteractionRepository.Row row = validate(change, ownerId, before.source(), before.externalId());
+        if (!interactions.update(id, expectedVersion, row)) {
+            throw new PreconditionFailedException("The interaction changed meanwhile; read it again", false);
+        }
+        interactions.retime(id, row.occurredAt());
+        InteractionView after = read(id);
+        audit.updated(ref(id), auditFields(before), auditFields(after));
+        return after;
+    }
+
+    @Transactional
+    public void delete(CurrentUser user, UUID id) {
+        InteractionView before = get(user, id);
+        requireWriter(user);
+        if (user.role() != Role.ADMIN && user.role() != Role.MANAGER && !user.id().equals(before.ownerId())) {
+            throw new ForbiddenException("Only the rep who logged it, a manager or an administrator deletes it");
+        }
+        interactions.delete(id);
+        audit.deleted(ref(id), auditFields(before));
+    }
+
+    /** The thread an email belongs to, from the Message-IDs it replies to or references. */
+    public Optional<UUID> threadOf(List<String> messageIds) {
+        return interactions.threadOf(messageIds);
+    }
+
+    /** The SQL condition "interaction {@code i} is visible to the user", for queries of other classes here. */
+    SqlFilter visibleTo(CurrentUser user) {
+        if (user.role() == Role.ADMIN) {
+            return SqlFilter.UNRESTRICTED;
+        }
+        SqlFilter own = visibility.filter(user, "i", TYPE);
+        SqlFilter onRecord = records.visible(user, "vl.record_type", "vl.record_id");
+        Map<String, Object> params = new LinkedHashMap<>(own.params());
+        params.putAll(onRecord.params());
+        return new SqlFilter("(" + own.sql() + " or exists (select 1 from interaction_links vl"
+                + " where vl.interaction_id = i.id and " + onRecord.sql() + "))", params);
+    }
+
+    private Delivery write(NewInteraction request, UUID ownerId, UUID actorId) {
+        InteractionRepository.Row row = validate(request, ownerId, request.source(), request.externalId());
+        if (request.messageId() != null || request.inReplyTo() != null) {
+            List<String> refs = new ArrayList<>();
+            if (request.inReplyTo() != null) {
+                refs.add(request.inReplyTo());
+            }
+            UUID thread = interactions.threadOf(refs).orElse(null);
+            row = withThread(row, thread != null || request.messageId() == null ? thread : UUID.randomUUID());
+        }
+        Optional<UUID> inserted = interactions.insert(row, actorId);
+        if (inserted.isEmpty()) {
+            // a concurrent delivery of the same external id won the race: answer with its interaction
+            return new Delivery(read(interactions.findByExternalId(row.source(), row.externalId()).orElseThrow()), false);
+        }
+        UUID id = inserted.get();
+        Set<RecordRef> linked = new LinkedHashSet<>(request.related());
+        request.contactIds().forEach(c -> linked.add(new RecordRef("contact", c)));
+        contacts.accountsOf(request.contactIds()).values().forEach(accounts ->
+                accounts.forEach(a -> linked.add(new RecordRef("account", a))));
+        interactions.link(id, row.occurredAt(), linked);
+        interactions.replaceParticipants(id, new LinkedHashSet<>(request.contactIds()),
+                new LinkedHashSet<>(request.userIds()));
+        InteractionView created = read(id);
+        audit.created(ref(id), auditFields(created));
+        return new Delivery(created, true);
+    }
+
+    private InteractionRepository.Row validate(NewInteraction n, UUID ownerId, InteractionSource source,
+                                               String externalId) {
+        if (n.type() == null) {
+            throw new InvalidFieldException("type", "Choose the kind of interaction");
+        }
+        if (n.outcome() != null && n.type() != InteractionType.CALL) {
+            throw new InvalidFieldException("outcome", "Only calls have an outcome");
+        }
+        if (n.type() == InteractionType.CALL && n.direction() == null) {
+            throw new InvalidFieldException("direction", "Say whether the call was inbound or outbound");
+        }
+        if (n.durationSeconds() != null && (n.durationSeconds() < 0 || n.durationSeconds() > 604_800)) {
+            throw new InvalidFieldException("durationSeconds", "Use a duration from 0 seconds to 7 days");
+        }
+        if (n.subject() != null && n.subject().length() > 500) {
+            throw new InvalidFieldException("subject", "Keep the subject under 500 characters");
+        }
+        if (n.body() != null && n.body().length() > MAX_BODY) {
+            throw new InvalidFieldException("body", "Keep the text under 100,000 characters");
+        }
+        if (blank(n.subject()) && blank(n.body()) && n.type() == InteractionType.NOTE) {
+            throw new InvalidFieldException("body", "Write the note");
+        }
+        if (n.recordingUrl() != null && !n.recordingUrl().matches("(?i)https?://\\S{1,1990}")) {
+            throw new InvalidFieldException("recordingUrl", "Use an http or https address");
+        }
+        if (n.fromAddress() != null && n.fromAddress().length() > 320) {
+            throw new InvalidFieldException("from", "Too long for a phone number or an email address");
+        }
+        if (n.toAddress() != null && n.toAddress().length() > 2000) {
+            throw new InvalidFieldException("to", "Too many recipients");
+        }
+        if (externalId != null && externalId.length() > 500) {
+            throw new InvalidFieldException("externalId", "Keep the external id under 500 characters");
+        }
+        Instant occurred = n.occurredAt() == null ? clock.instant() : n.occurredAt();
+        if (occurred.isAfter(clock.instant().plusSeconds(366L * 24 * 3600))) {
+            throw new InvalidFieldException("occurredAt", "Too far in the future");
+        }
+        UUID department = null;
+        if (ownerId != null) {
+            UserView owner = users.find(ownerId)
+                    .orElseThrow(() -> new InvalidFieldException("ownerId", "No such user"));
+            department = owner.departmentId();
+        }
+        for (UUID u : n.userIds()) {
+            if (users.find(u).isEmpty()) {
+                throw new InvalidFieldException("userIds", "No user " + u);
+            }
+        }
+        return new InteractionRepository.Row(n.type(), n.direction(), occurred, n.durationSeconds(),
+                blankToNull(n.subject()), blankToNull(n.body()), n.bodyFormat(), n.outcome(), n.sentiment(),
+                blankToNull(n.fromAddress()), blankToNull(n.toAddress()),
+                origins.of(n.type(), n.direction(), n.fromAddress(), n.toAddress()), blankToNull(n.recordingUrl()),
+                source, externalId, n.messageId(), n.inReplyTo(), null, ownerId, department);
+    }
+
+    private void notifyMentioned(CurrentUser author, InteractionView interaction) {
+        Set<String> handles = Mentions.handles(interaction.body());
+        if (handles.isEmpty()) {
+            return;
+        }
+        RecordRef about = interaction.contactIds().isEmpty()
+                ? interaction.records().stream().findFirst().orElse(null)
+                : new RecordRef("contact", interaction.contactIds().getFirst());
+        String link = about == null ? "/interactions/" + interaction.id()
+                : java.util.Optional.ofNullable(records.labels(List.of(about)).get(about))
+                        .map(RecordDirectory.RecordLabel::href).orElse("/interactions/" + interaction.id());
+        String what = interaction.subject() != null ? interaction.subject()
+                : interaction.type().label().toLowerCase(java.util.Locale.ROOT);
+        for (UserView mentioned : users.byMentionHandles(handles)) {
+            if (!mentioned.id().equals(author.id())) {
+                notifications.notify(mentioned.id(), "MENTION", author.name() + " mentioned you in " + what,
+                        excerpt(interaction.body()), link, "mention:" + interaction.id() + ":" + mentioned.id());
+            }
+        }
+    }
+
+    private InteractionView read(UUID id) {
+        return interactions.find(id, SqlFilter.UNRESTRICTED).orElseThrow(() -> new NotFoundException("Interaction"));
+    }
+
+    private static InteractionRepository.Row withThread(InteractionRepository.Row r, UUID thread) {
+        return new InteractionRepository.Row(r.type(), r.direction(), r.occurredAt(), r.durationSeconds(), r.subject(),
+                r.body(), r.bodyFormat(), r.outcome(), r.sentiment(), r.fromAddress(), r.toAddress(), r.origin(),
+                r.recordingUrl(), r.source(), r.externalId(), r.messageId(), r.inReplyTo(), thread, r.ownerId(),
+                r.departmentId());
+    }
+
+    static Map<String, Object> auditFields(InteractionView i) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("type", i.type().name());
+        fields.put("direction", i.direction() == null ? null : i.direction().name());
+        fields.put("occurredAt", i.occurredAt().toString());
+        fields.put("durationSeconds", i.durationSeconds());
+        fields.put("subject", i.subject());
+        fields.put("outcome", i.outcome() == null ? null : i.outcome().name());
+        fields.put("sentiment", i.sentiment() == null ? null : i.sentiment().name());
+        fields.put("ownerId", i.ownerId() == null ? null : i.ownerId().toString());
+        return fields;
+    }
+
+    private static RecordRef ref(UUID id) {
+        return new RecordRef(TYPE, id);
+    }
+
+    private static void requireWriter(CurrentUser user) {
+        if (!user.canWrite()) {
+            throw new ForbiddenException("Your role cannot log or change interactions");
+        }
+    }
+
+    private static String excerpt(String body) {
+        String flat = body.replaceAll("\\s+", " ").strip();
+        return flat.length() <= 200 ? flat : flat.substring(0, 199) + "…";
+    }
+
+    private static String capitalized(String type) {
+        return Character.toUpperCase(type.charAt(0)) + type.substring(1);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return blank(s) ? null : s.strip();
+    }
+}
