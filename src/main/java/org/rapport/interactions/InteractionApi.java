@@ -1,5 +1,6 @@
 package org.rapport.interactions;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import org.rapport.platform.JsonMergePatch;
 import org.rapport.shared.CursorPage;
 import org.rapport.shared.InvalidFieldException;
 import org.rapport.shared.RecordRef;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -38,9 +41,11 @@ class InteractionApi {
 
     private final InteractionService interactions;
     private final JsonMergePatch mergePatch;
+    private final InteractionAttachments attachments;
 
-    InteractionApi(InteractionService interactions, JsonMergePatch mergePatch) {
+    InteractionApi(InteractionService interactions, JsonMergePatch mergePatch, InteractionAttachments attachments) {
         this.interactions = interactions;
+        this.attachments = attachments;
         this.mergePatch = mergePatch;
     }
 
@@ -109,6 +114,24 @@ class InteractionApi {
     ResponseEntity<Void> delete(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         interactions.delete(user, id);
         return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/{id}/attachments", consumes = "multipart/form-data")
+    @Operation(summary = "Attach a file (multipart field 'file'); type checked against its content, size-limited")
+    ResponseEntity<InteractionView.Attachment> attach(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+                                                      @RequestParam("file") MultipartFile file) throws IOException {
+        try (var in = file.getInputStream()) {
+            InteractionView.Attachment stored = attachments.upload(user, id, file.getOriginalFilename(), in);
+            return ResponseEntity.created(URI.create("/api/v1/interactions/" + id + "/attachments/" + stored.id()))
+                    .body(stored);
+        }
+    }
+
+    @GetMapping("/{id}/attachments/{attachmentId}")
+    @Operation(summary = "Download an attachment of an interaction the caller may see")
+    ResponseEntity<Resource> download(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id,
+                                      @PathVariable UUID attachmentId) {
+        return AttachmentResponses.of(attachments.open(user, id, attachmentId));
     }
 
     private static Object fieldOf(InteractionRequest r, String name) {
