@@ -110,11 +110,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof PayloadTooLargeException tooLarge) {
             return asObject(problem(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()));
         }
-        if (cause instanceof UnrecognizedPropertyException unknown) {
+        // A value Jackson could not convert (a date, say) is wrapped around its parser's exception: name its field.
+        DatabindException databind = databindCause(e);
+        if (databind instanceof UnrecognizedPropertyException unknown) {
             return asObject(badRequest("Unknown field '" + unknown.getPropertyName() + "'",
                     List.of(new Problems.FieldError(path(unknown), "unknown field"))));
         }
-        if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+        if (databind != null && !databind.getPath().isEmpty()) {
             String field = path(databind);
             return asObject(badRequest("Field '" + field + "' has the wrong type or format",
                     List.of(new Problems.FieldError(field, "wrong type or format"))));
@@ -131,6 +133,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
         return asObject(badRequest("Parameter '" + name + "' has the wrong type or format",
                 List.of(new Problems.FieldError(name, "wrong type or format"))));
+    }
+
+    private static DatabindException databindCause(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof DatabindException databind) {
+                return databind;
+            }
+        }
+        return null;
     }
 
     private static String path(DatabindException e) {
