@@ -207,6 +207,7 @@ class TaskController {
     private String form(CurrentUser user, Model model, TaskForm form, TaskView task) {
         model.addAttribute("form", form);
         model.addAttribute("task", task);
+        model.addAttribute("pageTitle", task == null ? "New task" : task.title());
         model.addAttribute("record", form.recordType() == null || form.recordId() == null ? null
                 : tasks.describe(user, new RecordRef(form.recordType(), form.recordId())).orElse(null));
         model.addAttribute("assignees", assignees(form.assigneeId()));
