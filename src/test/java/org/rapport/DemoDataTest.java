@@ -20,10 +20,11 @@ class DemoDataTest {
     @Autowired JdbcClient jdbc;
 
     @Test
-    void loadsDepartmentsUsersAccountsAndContactsWithSomeDuplicates() {
+    void loadsDepartmentsUsersAccountsContactsWithSomeDuplicatesAndOpenTasks() {
         tx.executeWithoutResult(status -> {
             int contactsBefore = count("select count(*) from contacts");
             int accountsBefore = count("select count(*) from accounts");
+            int tasksBefore = count("select count(*) from tasks");
             contributors.stream().sorted(Comparator.comparingInt(DemoDataContributor::order))
                     .forEach(DemoDataContributor::load);
             assertThat(count("select count(*) from departments where name in ('Sales East', 'Sales West', 'Support', 'Marketing')"))
@@ -38,6 +39,17 @@ class DemoDataTest {
             assertThat(count("""
                     select count(*) from (select e.address from contact_emails e group by e.address having count(*) > 1) d
                     """)).isGreaterThan(0);
+            assertThat(count("select count(*) from tasks where status in ('OPEN', 'IN_PROGRESS')") - tasksBefore)
+                    .isBetween(250, 300);
+            assertThat(count("select count(*) from tasks where status in ('OPEN', 'IN_PROGRESS') and due_at < now()"))
+                    .isGreaterThan(30);
+            assertThat(count("select count(*) from tasks where status in ('OPEN', 'IN_PROGRESS') and due_at > now()"))
+                    .isGreaterThan(100);
+            assertThat(count("""
+                    select count(*) from tasks t join users u on u.id = t.owner_id
+                    where u.email like '%example.%' and t.record_type in ('contact', 'account')
+                    """)).isEqualTo(count("select count(*) from tasks") - tasksBefore);
+            assertThat(count("select count(distinct owner_id) from tasks")).isGreaterThan(5);
             status.setRollbackOnly();
         });
     }
