@@ -12,9 +12,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.rapport.identity.CurrentUser;
+import org.rapport.platform.IfMatch;
 import org.rapport.platform.JsonMergePatch;
 import org.rapport.shared.CursorPage;
-import org.rapport.shared.InvalidFieldException;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -113,7 +113,7 @@ class TaskApi {
                                    @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                    @RequestBody JsonNode patch) {
         TaskRequest merged = mergePatch.apply(TaskRequest.of(tasks.get(user, id)), patch, TaskRequest.class);
-        return withEtag(ResponseEntity.ok(), tasks.update(user, id, version(ifMatch), merged.fields()));
+        return withEtag(ResponseEntity.ok(), tasks.update(user, id, IfMatch.version(ifMatch, "the task"), merged.fields()));
     }
 
     @DeleteMapping("/{id}")
@@ -125,16 +125,5 @@ class TaskApi {
 
     private static ResponseEntity<TaskView> withEtag(ResponseEntity.BodyBuilder builder, TaskView task) {
         return builder.eTag("\"" + task.version() + "\"").body(task);
-    }
-
-    private static Integer version(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw new InvalidFieldException("If-Match", "Send the ETag of the task as returned by GET");
-        }
     }
 }

@@ -2,18 +2,13 @@ package org.rapport.tasks;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -24,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rapport.ApiClient;
+import org.rapport.Chromium;
 import org.rapport.IntegrationTest;
 import org.rapport.TestUsers;
 import org.rapport.identity.CurrentUser;
@@ -31,70 +27,44 @@ import org.rapport.identity.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 /** My tasks and a record's task panel in headless Chromium, failing on any console error or CSP violation. */
 @IntegrationTest
 class TaskBrowserTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Chromium chromium;
 
     @LocalServerPort int port;
     @Autowired TestUsers testUsers;
     @Autowired TaskService tasks;
     @Autowired ApiClient api;
 
-    private BrowserContext context;
     private Page page;
     private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void launchChromium() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            if (System.getenv("CI") != null) {
-                fail("install chromium: apt-get install -y chromium");
-            }
-            assumeTrue(false, "install chromium: apt-get install -y chromium");
-        }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM).setHeadless(true));
+        chromium = Chromium.launch();
     }
 
     @AfterAll
     static void closeChromium() {
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
     @BeforeEach
     void openPage() {
-        context = browser.newContext(new Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
-                .setViewportSize(1280, 900));
-        context.setDefaultTimeout(10_000);
-        page = context.newPage();
-        page.onConsoleMessage(message -> {
-            if ("error".equals(message.type()) || message.text().contains("Content Security Policy")) {
-                consoleErrors.add(message.text());
-            }
-        });
-        page.onPageError(error -> consoleErrors.add("uncaught: " + error));
+        page = chromium.open(port, consoleErrors);
     }
 
     @AfterEach
     void closePage() {
-        context.close();
+        page.context().close();
         assertThat(consoleErrors).as("console errors and CSP violations").isEmpty();
     }
 
