@@ -72,6 +72,28 @@ class ImportParsingTest {
     }
 
     @Test
+    void readsExcelDatesAsIsoDates() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+        org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Dates");
+        sheet.value(0, 0, "Since");
+        sheet.value(0, 1, "Met");
+        sheet.value(0, 2, "Phone");
+        sheet.value(1, 0, java.time.LocalDate.of(2024, 2, 29));
+        sheet.style(1, 0).format("dd.mm.yyyy").set();
+        sheet.value(1, 1, java.time.LocalDateTime.of(2024, 3, 1, 10, 30));
+        sheet.style(1, 1).format("yyyy-mm-dd hh:mm").set();
+        sheet.value(1, 2, 4155550123L);
+        workbook.finish();
+        try (SheetReader reader = SheetReader.open(FileFormat.XLSX, out.toByteArray())) {
+            assertThat(reader.next().cells()).containsExactly("2024-02-29", "2024-03-01T10:30", "4155550123");
+        }
+        assertThat(XlsxSheetReader.isDate(null, "[Red]#,##0.00")).isFalse();
+        assertThat(XlsxSheetReader.isDate(null, "\"Day\" 0")).isFalse();
+        assertThat(XlsxSheetReader.isDate(14, "General")).isTrue();
+    }
+
+    @Test
     void readsExcelStyleCsvInItsEncodingAndSeparator() {
         assertThat(rows("Vorname;Nachname;Ort\nJürgen;Müller;Köln\n", Charset.forName("windows-1252")))
                 .containsExactly(List.of("Vorname", "Nachname", "Ort"), List.of("Jürgen", "Müller", "Köln"));
