@@ -195,6 +195,31 @@ public class InteractionService {
         audit.deleted(ref(id), auditFields(before));
     }
 
+    /**
+     * Adds a contact to an interaction logged without it (e.g. a call from an unknown number): the contact takes part
+     * and the interaction goes on its timeline and its accounts'. The user must see both.
+     */
+    @Transactional
+    public InteractionView attachContact(CurrentUser user, UUID interactionId, UUID contactId) {
+        InteractionView before = get(user, interactionId);
+        requireWriter(user);
+        if (contactId == null || !records.canSee(user, new RecordRef("contact", contactId))) {
+            throw new InvalidFieldException("contactId", "No contact " + contactId + " that you can see");
+        }
+        if (before.contactIds().contains(contactId)) {
+            return before;
+        }
+        List<UUID> contactIds = new ArrayList<>(before.contactIds());
+        contactIds.add(contactId);
+        linkContacts(interactionId, before.occurredAt(), List.of(contactId), List.of());
+        interactions.replaceParticipants(interactionId, contactIds, before.userIds());
+        interactions.touch(interactionId);
+        InteractionView after = read(interactionId);
+        audit.updated(ref(interactionId), Map.of("contactIds", before.contactIds()),
+                Map.of("contactIds", after.contactIds()));
+        return after;
+    }
+
     /** The thread an email belongs to, from the Message-IDs it replies to or references. */
     public Optional<UUID> threadOf(List<String> messageIds) {
         return interactions.threadOf(messageIds);
@@ -229,16 +254,21 @@ public class InteractionService {
             return new Delivery(read(interactions.findByExternalId(row.source(), row.externalId()).orElseThrow()), false);
         }
         UUID id = inserted.get();
-        Set<RecordRef> linked = new LinkedHashSet<>(request.related());
-        request.contactIds().forEach(c -> linked.add(new RecordRef("contact", c)));
-        contacts.accountsOf(request.contactIds()).values().forEach(accounts ->
-                accounts.forEach(a -> linked.add(new RecordRef("account", a))));
-        interactions.link(id, row.occurredAt(), linked);
+        linkContacts(id, row.occurredAt(), request.contactIds(), request.related());
         interactions.replaceParticipants(id, new LinkedHashSet<>(request.contactIds()),
                 new LinkedHashSet<>(request.userIds()));
         InteractionView created = read(id);
         audit.created(ref(id), auditFields(created));
         return new Delivery(created, true);
+    }
+
+    /** Puts the interaction on the timelines of the contacts, their accounts and the related records. */
+    private void linkContacts(UUID id, Instant occurredAt, List<UUID> contactIds, List<RecordRef> related) {
+        Set<RecordRef> linked = new LinkedHashSet<>(related);
+        contactIds.forEach(c -> linked.add(new RecordRef("contact", c)));
+        contacts.accountsOf(contactIds).values().forEach(accounts ->
+                accounts.forEach(a -> linked.add(new RecordRef("account", a))));
+        interactions.link(id, occurredAt, linked);
     }
 
     private InteractionRepository.Row validate(NewInteraction n, UUID ownerId, InteractionSource source,
