@@ -16,11 +16,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CallTriageRepository {
 
-    /** An open triage row with the call's columns the list shows. */
-    record Row(UUID interactionId, String number, Instant occurredAt, Direction direction, Integer durationSeconds,
-               CallOutcome outcome, String fromAddress, String toAddress, UUID ownerId) {
-    }
-
     private final JdbcClient jdbc;
 
     CallTriageRepository(JdbcClient jdbc) {
@@ -54,7 +49,7 @@ class CallTriageRepository {
     }
 
     /** Open rows whose call {@code visible} lets through, newest first, after the keyset position when given. */
-    List<Row> open(SqlFilter visible, Instant afterOccurred, UUID afterId, int limit) {
+    List<UnmatchedCall> open(SqlFilter visible, Instant afterOccurred, UUID afterId, int limit) {
         Map<String, Object> params = new HashMap<>(visible.params());
         String after = "";
         if (afterOccurred != null) {
@@ -71,7 +66,7 @@ class CallTriageRepository {
                         order by t.occurred_at desc, t.interaction_id desc limit :limit
                         """.formatted(visible.sql(), after))
                 .params(params)
-                .query((rs, n) -> new Row(rs.getObject(1, UUID.class), rs.getString(2),
+                .query((rs, n) -> new UnmatchedCall(rs.getObject(1, UUID.class), rs.getString(2),
                         rs.getTimestamp(3).toInstant(), Direction.valueOf(rs.getString(4)),
                         (Integer) rs.getObject(5), Optional.ofNullable(rs.getString(6)).map(CallOutcome::valueOf)
                                 .orElse(null), rs.getString(7), rs.getString(8), rs.getObject(9, UUID.class)))

@@ -22,7 +22,6 @@ import org.rapport.identity.Visibility;
 import org.rapport.notifications.NotificationService;
 import org.rapport.platform.AuditService;
 import org.rapport.shared.CursorPage;
-import org.rapport.shared.Cursors;
 import org.rapport.shared.ForbiddenException;
 import org.rapport.shared.InvalidFieldException;
 import org.rapport.shared.NotFoundException;
@@ -126,9 +125,7 @@ public class InteractionService {
     /** A page of interactions, newest first; with a record, that record's timeline (404 when it is not visible). */
     public CursorPage<InteractionView> list(CurrentUser user, RecordRef record, InteractionType type, UUID userId,
                                             Instant from, Instant to, String cursor, int limit) {
-        if (limit < 1 || limit > 200) {
-            throw new InvalidFieldException("limit", "Use a limit from 1 to 200");
-        }
+        TimeCursor after = TimeCursor.decode(cursor, limit);
         SqlFilter visible = visibleTo(user);
         if (record != null) {
             if (!records.isType(record.type())) {
@@ -139,22 +136,9 @@ public class InteractionService {
             }
             visible = SqlFilter.UNRESTRICTED;
         }
-        Instant afterTime = null;
-        UUID afterId = null;
-        if (cursor != null && !cursor.isBlank()) {
-            String[] key = Cursors.decode(cursor, 2);
-            afterTime = Cursors.time(key[0]).toInstant();
-            afterId = UUID.fromString(key[1]);
-        }
-        List<InteractionView> page = interactions.list(new InteractionRepository.Filter(record, type, userId, from, to),
-                visible, afterTime, afterId, limit + 1);
-        String next = null;
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-            InteractionView last = page.getLast();
-            next = Cursors.encode(last.occurredAt().toString(), last.id().toString());
-        }
-        return new CursorPage<>(List.copyOf(page), next);
+        List<InteractionView> rows = interactions.list(new InteractionRepository.Filter(record, type, userId, from, to),
+                visible, after.time(), after.id(), limit + 1);
+        return TimeCursor.page(rows, limit, InteractionView::occurredAt, InteractionView::id);
     }
 
     /** Changes what was logged; who took part and which records it is on stay as they are. */

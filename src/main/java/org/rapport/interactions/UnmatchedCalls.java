@@ -1,15 +1,11 @@
 package org.rapport.interactions;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import org.rapport.identity.CurrentUser;
 import org.rapport.shared.ConflictException;
 import org.rapport.shared.CursorPage;
-import org.rapport.shared.Cursors;
 import org.rapport.shared.ForbiddenException;
-import org.rapport.shared.InvalidFieldException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -30,27 +26,9 @@ class UnmatchedCalls {
 
     /** Open calls, newest first, keyset-paginated. */
     CursorPage<UnmatchedCall> list(CurrentUser user, String cursor, int limit) {
-        if (limit < 1 || limit > 200) {
-            throw new InvalidFieldException("limit", "Use a limit from 1 to 200");
-        }
-        Instant afterTime = null;
-        UUID afterId = null;
-        if (cursor != null && !cursor.isBlank()) {
-            String[] key = Cursors.decode(cursor, 2);
-            afterTime = Cursors.time(key[0]).toInstant();
-            afterId = UUID.fromString(key[1]);
-        }
-        List<UnmatchedCall> page = triage.open(interactions.visibleTo(user), afterTime, afterId, limit + 1).stream()
-                .map(r -> new UnmatchedCall(r.interactionId(), r.number(), r.occurredAt(), r.direction(),
-                        r.durationSeconds(), r.outcome(), r.fromAddress(), r.toAddress(), r.ownerId()))
-                .toList();
-        String next = null;
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-            UnmatchedCall last = page.getLast();
-            next = Cursors.encode(last.occurredAt().toString(), last.interactionId().toString());
-        }
-        return new CursorPage<>(page, next);
+        TimeCursor after = TimeCursor.decode(cursor, limit);
+        return TimeCursor.page(triage.open(interactions.visibleTo(user), after.time(), after.id(), limit + 1), limit,
+                UnmatchedCall::occurredAt, UnmatchedCall::interactionId);
     }
 
     /** Links the call to the contact (both must be visible to the user) and closes its triage. */

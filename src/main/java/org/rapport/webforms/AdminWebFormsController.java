@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,14 +72,8 @@ class AdminWebFormsController {
     String create(@AuthenticationPrincipal CurrentUser admin, FormInput input, Model model,
                   RedirectAttributes redirect) {
         WebForm form = input.toForm(null, null);
-        try {
-            UUID id = forms.create(admin, form);
-            redirect.addFlashAttribute("toast", "Web form created: copy its HTML into your site.");
-            return "redirect:/admin/web-forms/" + id;
-        } catch (InvalidFieldException e) {
-            model.addAttribute("errors", Map.of(input.displayField(e.field()), e.getMessage()));
-            return page(model, form, null);
-        }
+        return save(() -> forms.create(admin, form), "Web form created: copy its HTML into your site.", input, form,
+                null, model, redirect);
     }
 
     @GetMapping("/{id}")
@@ -92,14 +87,10 @@ class AdminWebFormsController {
                   RedirectAttributes redirect) {
         WebForm existing = forms.get(id);
         WebForm form = input.toForm(id, existing.formKey());
-        try {
+        return save(() -> {
             forms.update(admin, id, form);
-            redirect.addFlashAttribute("toast", "Web form saved.");
-            return "redirect:/admin/web-forms/" + id;
-        } catch (InvalidFieldException e) {
-            model.addAttribute("errors", Map.of(input.displayField(e.field()), e.getMessage()));
-            return page(model, form, existing);
-        }
+            return id;
+        }, "Web form saved.", input, form, existing, model, redirect);
     }
 
     @PostMapping("/{id}/delete")
@@ -107,6 +98,19 @@ class AdminWebFormsController {
         forms.delete(admin, id);
         redirect.addFlashAttribute("toast", "Web form deleted; pages that embed it get 404 now.");
         return "redirect:/admin/web-forms";
+    }
+
+    /** Saves and goes to the form's page, or shows the form again with the error next to the field at fault. */
+    private String save(Supplier<UUID> save, String toast, FormInput input, WebForm form, WebForm existing,
+                        Model model, RedirectAttributes redirect) {
+        try {
+            UUID id = save.get();
+            redirect.addFlashAttribute("toast", toast);
+            return "redirect:/admin/web-forms/" + id;
+        } catch (InvalidFieldException e) {
+            model.addAttribute("errors", Map.of(input.displayField(e.field()), e.getMessage()));
+            return page(model, form, existing);
+        }
     }
 
     private String page(Model model, WebForm form, WebForm existing) {

@@ -77,6 +77,19 @@ class TelephonyApiTest {
     }
 
     @Test
+    void aUsersDirectNumberMustBeValidAndTheirOwn() {
+        CurrentUser colleague = testUsers.create(Role.SALES_REP, rep.departmentId());
+        for (String phone : new String[] {"12", repPhone}) {
+            assertThat(mvc.post().uri("/admin/users/" + colleague.id()).with(csrf()).with(TestUsers.signedIn(admin))
+                    .param("email", colleague.email()).param("name", "Colin").param("role", "SALES_REP")
+                    .param("active", "true").param("version", "0").param("phone", phone))
+                    .hasStatusOk().bodyText().contains("id=\"phone-error\"");
+        }
+        assertThat(jdbc.sql("select phone from users where id = :id").param("id", colleague.id())
+                .query(String.class).optional()).isEmpty();
+    }
+
+    @Test
     void anOutboundCallMatchesTheCalledContact() {
         assertThat(api.post(adminToken, "/api/v1/telephony/calls", call("OUTBOUND", repPhone, customerPhone,
                 "VOICEMAIL", "out-" + contact))).hasStatus(HttpStatus.CREATED);

@@ -158,7 +158,8 @@ class WebFormsTest {
         MvcTestResult page = mvc.get().uri("/admin/web-forms/" + id).with(TestUsers.signedIn(admin)).exchange();
         assertThat(page).hasStatusOk().bodyText().contains(
                 "&lt;form method=&quot;post&quot; action=&quot;http://localhost/forms/" + key + "&quot;",
-                "name=&quot;website&quot;", "data-copy-target=\"#snippet\"");
+                "name=&quot;website&quot;", "data-copy-target=\"#snippet\"", "id=\"fieldLabel2\" value=\"Email\"")
+                .doesNotContain("row-input");
         assertThat(mvc.get().uri("/admin/web-forms").with(TestUsers.signedIn(admin))).hasStatusOk();
     }
 
