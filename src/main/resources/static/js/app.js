@@ -1,4 +1,4 @@
-// Rapport UI glue: CSRF and Accept headers for htmx requests, toasts (server flash messages and HX-Trigger "toast"), confirms.
+// Rapport UI glue: CSRF and Accept headers for htmx requests, toasts (server flash messages and HX-Trigger "toast"), confirms, copy buttons.
 (function () {
   function csrf() {
     var token = document.querySelector('meta[name="_csrf"]');
@@ -100,6 +100,23 @@
   document.addEventListener('click', function (event) {
     var parts = searchParts();
     if (parts && !parts.form.contains(event.target)) { closeSearch(parts); }
+  });
+
+  // Copy buttons: data-copy-target names the element (e.g. a read-only textarea) whose text goes to the clipboard.
+  document.addEventListener('click', function (event) {
+    var button = event.target.closest ? event.target.closest('[data-copy-target]') : null;
+    var source = button ? document.querySelector(button.dataset.copyTarget) : null;
+    if (!source) { return; }
+    var text = source.value !== undefined ? source.value : source.textContent;
+    function selectForManualCopy() {
+      if (source.select) { source.select(); }
+      toast('Press Ctrl+C (or Cmd+C) to copy the selected text.');
+    }
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(function () { toast('Copied.'); }, selectForManualCopy);
+    } else {
+      selectForManualCopy();
+    }
   });
 
   document.addEventListener('DOMContentLoaded', function () { showToasts(); });

@@ -12,4 +12,10 @@ record ContactData(String firstName, String lastName, String title, List<Contact
                    boolean marketingOptIn, String marketingOptInSource, boolean doNotCall, boolean doNotEmail,
                    PostalAddress address, UUID ownerId, UUID departmentId, List<String> tags,
                    Map<String, Object> customFields) {
+
+    ContactData withDepartment(UUID newDepartment) {
+        return new ContactData(firstName, lastName, title, emails, phones, accounts, relationshipTypes, lifecycleStage,
+                source, preferences, marketingOptIn, marketingOptInSource, doNotCall, doNotEmail, address, ownerId,
+                newDepartment, tags, customFields);
+    }
 }

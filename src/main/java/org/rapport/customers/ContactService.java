@@ -78,11 +78,41 @@ public class ContactService {
     @Transactional
     ContactView create(CurrentUser user, ContactRequest request) {
         requireWriter(user);
-        ContactData data = normalize(user, request, user.id(), null);
-        UUID id = contacts.insert(data, user.id());
+        return insert(normalize(user, request, user.id(), null), request, user.id());
+    }
+
+    /**
+     * Creates a contact that arrived through a public channel (a web form) without a signed-in user: owned by the
+     * request's owner, in {@code departmentId} when given (else the owner's department), linked to no account.
+     */
+    @Transactional
+    ContactView createUnattended(ContactRequest request, UUID departmentId) {
+        if (request.accountIds() != null && !request.accountIds().isEmpty()) {
+            throw new IllegalArgumentException("An unattended contact is linked to no account");
+        }
+        ContactData data = normalize(null, request, request.ownerId(), null);
+        return insert(departmentId == null ? data : data.withDepartment(departmentId), request, null);
+    }
+
+    /** Changes a contact on behalf of a public channel (a web form): no signed-in user, no visibility check. */
+    @Transactional
+    ContactView updateUnattended(UUID id, int expectedVersion, ContactRequest request) {
+        ContactView before = readBack(id);
+        ContactData data = normalize(null, request, before.ownerId(), before);
+        if (before.version() != expectedVersion || !contacts.update(id, expectedVersion, data)) {
+            throw new PreconditionFailedException("The contact changed meanwhile", false);
+        }
+        ContactView after = readBack(id);
+        audit.updated(ref(id), auditFields(before), auditFields(after));
+        recordConsentChanges(null, id, before, after, request);
+        return after;
+    }
+
+    private ContactView insert(ContactData data, ContactRequest request, UUID actorId) {
+        UUID id = contacts.insert(data, actorId);
         ContactView created = readBack(id);
         audit.created(ref(id), auditFields(created));
-        recordConsentChanges(user, id, null, created, request);
+        recordConsentChanges(actorId, id, null, created, request);
         return created;
     }
 
@@ -103,7 +133,7 @@ public class ContactService {
         }
         ContactView after = readBack(id);
         audit.updated(ref(id), auditFields(before), auditFields(after));
-        recordConsentChanges(user, id, before, after, request);
+        recordConsentChanges(user.id(), id, before, after, request);
         return after;
     }
 
@@ -143,7 +173,7 @@ public class ContactService {
         return new RecordRef(TYPE, id);
     }
 
-    private ContactView readBack(UUID id) {
+    ContactView readBack(UUID id) {
         return contacts.find(id, org.rapport.identity.SqlFilter.UNRESTRICTED).orElseThrow();
     }
 
@@ -167,7 +197,9 @@ public class ContactService {
                 throw new InvalidFieldException("accountIds[" + i + "]", "must be an account id");
             }
             try {
-                accounts.get(user, accountId);
+                if (user != null) {
+                    accounts.get(user, accountId);
+                }
             } catch (NotFoundException e) {
                 throw new InvalidFieldException("accountIds[" + i + "]", "No such account");
             }
@@ -272,20 +304,20 @@ public class ContactService {
         return items;
     }
 
-    private void recordConsentChanges(CurrentUser user, UUID id, ContactView before, ContactView after,
+    private void recordConsentChanges(UUID actorId, UUID id, ContactView before, ContactView after,
                                       ContactRequest request) {
         String source = request.consent() != null && request.consent().marketingOptInSource() != null
                 ? request.consent().marketingOptInSource() : "manual";
         ContactView.Consent old = before == null ? new ContactView.Consent(false, null, null, false, false) : before.consent();
         ContactView.Consent now = after.consent();
         if (old.marketingOptIn() != now.marketingOptIn()) {
-            contacts.recordConsent(id, "MARKETING_OPT_IN", now.marketingOptIn(), source, user.id());
+            contacts.recordConsent(id, "MARKETING_OPT_IN", now.marketingOptIn(), source, actorId);
         }
         if (old.doNotCall() != now.doNotCall()) {
-            contacts.recordConsent(id, "DO_NOT_CALL", now.doNotCall(), source, user.id());
+            contacts.recordConsent(id, "DO_NOT_CALL", now.doNotCall(), source, actorId);
         }
         if (old.doNotEmail() != now.doNotEmail()) {
-            contacts.recordConsent(id, "DO_NOT_EMAIL", now.doNotEmail(), source, user.id());
+            contacts.recordConsent(id, "DO_NOT_EMAIL", now.doNotEmail(), source, actorId);
         }
     }
 

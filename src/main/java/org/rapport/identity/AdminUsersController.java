@@ -34,7 +34,7 @@ class AdminUsersController {
 
     @GetMapping("/new")
     String newUser(Model model) {
-        model.addAttribute("form", new UserService.NewUser("", "", Role.SALES_REP, null, ""));
+        model.addAttribute("form", new UserService.NewUser("", "", Role.SALES_REP, null, "", ""));
         return form(model, null);
     }
 
@@ -42,8 +42,8 @@ class AdminUsersController {
     String create(@AuthenticationPrincipal CurrentUser admin, @RequestParam(defaultValue = "") String email,
                   @RequestParam(defaultValue = "") String name, @RequestParam(required = false) Role role,
                   @RequestParam(required = false) UUID departmentId, @RequestParam(defaultValue = "") String password,
-                  Model model, RedirectAttributes redirect) {
-        UserService.NewUser form = new UserService.NewUser(email, name, role, departmentId, password);
+                  @RequestParam(defaultValue = "") String phone, Model model, RedirectAttributes redirect) {
+        UserService.NewUser form = new UserService.NewUser(email, name, role, departmentId, password, phone);
         try {
             UserService.Created created = users.create(admin, form);
             redirect.addFlashAttribute("toast", created.generatedPassword() == null
@@ -52,7 +52,7 @@ class AdminUsersController {
                       + " (shown once: hand it over now).");
             return "redirect:/admin/users";
         } catch (InvalidFieldException e) {
-            model.addAttribute("form", new UserService.NewUser(email, name, role, departmentId, ""));
+            model.addAttribute("form", new UserService.NewUser(email, name, role, departmentId, "", phone));
             model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
             return form(model, null);
         }
@@ -70,15 +70,16 @@ class AdminUsersController {
                   @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
                   @RequestParam(required = false) Role role, @RequestParam(required = false) UUID departmentId,
                   @RequestParam(defaultValue = "false") boolean active, @RequestParam int version,
-                  Model model, RedirectAttributes redirect) {
+                  @RequestParam(defaultValue = "") String phone, Model model, RedirectAttributes redirect) {
         UserView user = users.find(id).orElseThrow(() -> new NotFoundException("User"));
         try {
-            users.update(admin, id, new UserService.UserChange(email, name, role, departmentId, active, version));
+            users.update(admin, id, new UserService.UserChange(email, name, role, departmentId, active, version,
+                    phone));
             redirect.addFlashAttribute("toast", "User " + email.trim() + " saved.");
             return "redirect:/admin/users";
         } catch (InvalidFieldException e) {
             model.addAttribute("form", new UserView(id, email, name, role, departmentId, null, active,
-                    user.lastLoginAt(), user.lockedUntil(), version));
+                    user.lastLoginAt(), user.lockedUntil(), version, phone));
             model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
             return form(model, user);
         }

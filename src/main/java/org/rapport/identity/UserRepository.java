@@ -18,7 +18,7 @@ class UserRepository {
 
     private static final String SELECT_VIEW = """
             select u.id, u.email, u.name, u.role, u.department_id, d.name as department_name, u.active,
-                   u.last_login_at, u.locked_until, u.version
+                   u.last_login_at, u.locked_until, u.version, u.phone
             from users u left join departments d on d.id = u.department_id
             """;
 
@@ -102,6 +102,23 @@ class UserRepository {
         return jdbc.sql(SELECT_VIEW + " order by u.active desc, lower(u.name), u.id").query(this::view).list();
     }
 
+    /** Active internal users by their direct number (E.164). */
+    List<UserView> byPhone(java.util.Collection<String> numbers) {
+        return jdbc.sql(SELECT_VIEW + " where u.phone = any(:numbers) and u.active and u.role <> 'PARTNER'")
+                .param("numbers", numbers.toArray(String[]::new)).query(this::view).list();
+    }
+
+    boolean phoneTaken(String phone, UUID except) {
+        return jdbc.sql("select exists (select 1 from users where phone = :phone and id <> :except)")
+                .param("phone", phone).param("except", except != null ? except : new UUID(0, 0))
+                .query(Boolean.class).single();
+    }
+
+    void updatePhone(UUID id, String phone) {
+        jdbc.sql("update users set phone = :phone, updated_at = now() where id = :id")
+                .param("phone", phone).param("id", id).update();
+    }
+
     boolean emailTaken(String email, UUID except) {
         return jdbc.sql("select exists (select 1 from users where lower(email) = lower(:email) and id <> :except)")
                 .param("email", email).param("except", except != null ? except : new UUID(0, 0))
@@ -140,7 +157,7 @@ class UserRepository {
         return new UserView(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("name"),
                 Role.valueOf(rs.getString("role")), rs.getObject("department_id", UUID.class),
                 rs.getString("department_name"), rs.getBoolean("active"), instant(rs, "last_login_at"),
-                instant(rs, "locked_until"), rs.getInt("version"));
+                instant(rs, "locked_until"), rs.getInt("version"), rs.getString("phone"));
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -15,7 +15,9 @@ import org.rapport.shared.ConflictException;
 import org.rapport.shared.ForbiddenException;
 import org.rapport.shared.InvalidFieldException;
 import org.rapport.shared.NotFoundException;
+import org.rapport.shared.PhoneNumber;
 import org.rapport.shared.RecordRef;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,12 +30,21 @@ public class UserService {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** A new user as an admin enters it; a blank password means "generate one and show it once". */
-    public record NewUser(String email, String name, Role role, UUID departmentId, String password) {
+    /**
+     * A new user as an admin enters it; a blank password means "generate one and show it once".
+     *
+     * @param phone the user's direct number as typed, in any common notation; blank for none
+     */
+    public record NewUser(String email, String name, Role role, UUID departmentId, String password, String phone) {
+
+        public NewUser(String email, String name, Role role, UUID departmentId, String password) {
+            this(email, name, role, departmentId, password, null);
+        }
     }
 
     /** An admin's change to a user; {@code version} is the one the admin saw. */
-    public record UserChange(String email, String name, Role role, UUID departmentId, boolean active, int version) {
+    public record UserChange(String email, String name, Role role, UUID departmentId, boolean active, int version,
+                             String phone) {
     }
 
     /** The created user and, when Rapport generated it, the initial password to hand over once. */
@@ -44,12 +55,15 @@ public class UserService {
     private final DepartmentRepository departments;
     private final PasswordEncoder passwords;
     private final AuditService audit;
+    private final String phoneRegion;
 
-    UserService(UserRepository users, DepartmentRepository departments, PasswordEncoder passwords, AuditService audit) {
+    UserService(UserRepository users, DepartmentRepository departments, PasswordEncoder passwords, AuditService audit,
+                @Value("${rapport.phone-region:US}") String phoneRegion) {
         this.users = users;
         this.departments = departments;
         this.passwords = passwords;
         this.audit = audit;
+        this.phoneRegion = phoneRegion;
     }
 
     public Optional<UserView> find(UUID id) {
@@ -68,6 +82,15 @@ public class UserService {
     /** The active internal users an {@code @handle} names: the handle is an email address or the part before the @. */
     public List<UserView> byMentionHandles(java.util.Collection<String> handles) {
         return handles.isEmpty() ? List.of() : users.byMentionHandles(handles);
+    }
+
+    /** Active internal users by their direct number (E.164), for the phone system. */
+    public Map<String, UserView> byPhone(java.util.Collection<String> e164Numbers) {
+        Map<String, UserView> found = new LinkedHashMap<>();
+        if (!e164Numbers.isEmpty()) {
+            users.byPhone(e164Numbers).forEach(u -> found.put(u.phone(), u));
+        }
+        return found;
     }
 
     public List<DepartmentView> departments() {
@@ -90,11 +113,16 @@ public class UserService {
         if (users.emailTaken(email, null)) {
             throw new InvalidFieldException("email", "A user with this email already exists");
         }
+        String phone = normalizePhone(user.phone(), null);
         String generated = user.password() == null || user.password().isBlank() ? randomPassword() : null;
         String password = generated != null ? generated : requirePassword("password", user.password());
         UUID id = users.insert(email, name, passwords.encode(password), user.role(), user.departmentId(),
                 admin != null ? admin.id() : null);
-        audit.created(new RecordRef("user", id), fields(email, name, user.role(), user.departmentId(), true));
+        if (phone != null) {
+            users.updatePhone(id, phone);
+        }
+        audit.created(new RecordRef("user", id), withPhone(fields(email, name, user.role(), user.departmentId(), true),
+                phone));
         return new Created(id, generated);
     }
 
@@ -114,12 +142,15 @@ public class UserService {
         if (admin.id().equals(id) && (!change.active() || change.role() != Role.ADMIN)) {
             throw new InvalidFieldException("role", "You cannot remove your own admin role or deactivate yourself");
         }
+        String phone = normalizePhone(change.phone(), id);
         if (!users.update(id, change.version(), email, name, change.role(), change.departmentId(), change.active())) {
             throw new ConflictException("Someone else changed this user meanwhile; reload and try again");
         }
+        users.updatePhone(id, phone);
         audit.updated(new RecordRef("user", id),
-                fields(before.email(), before.name(), before.role(), before.departmentId(), before.active()),
-                fields(email, name, change.role(), change.departmentId(), change.active()));
+                withPhone(fields(before.email(), before.name(), before.role(), before.departmentId(), before.active()),
+                        before.phone()),
+                withPhone(fields(email, name, change.role(), change.departmentId(), change.active()), phone));
     }
 
     @Transactional
@@ -190,6 +221,28 @@ public class UserService {
             throw new InvalidFieldException("email", "Enter a valid email address");
         }
         return clean;
+    }
+
+    /** The number in E.164, or null when blank; another user's number is refused. */
+    private String normalizePhone(String raw, UUID userId) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        String phone;
+        try {
+            phone = PhoneNumber.parse(raw, phoneRegion).e164();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidFieldException("phone", e.getMessage());
+        }
+        if (users.phoneTaken(phone, userId)) {
+            throw new InvalidFieldException("phone", "Another user has this number");
+        }
+        return phone;
+    }
+
+    private static Map<String, Object> withPhone(Map<String, Object> fields, String phone) {
+        fields.put("phone", phone);
+        return fields;
     }
 
     private static String requireName(String name) {

@@ -87,6 +87,12 @@ class InteractionRepository {
                 .param("occurred", Timestamp.from(occurredAt)).param("id", id).update();
     }
 
+    /** Marks the interaction as changed (new version) when only its links or participants changed. */
+    void touch(UUID id) {
+        jdbc.sql("update interactions set updated_at = now(), version = version + 1 where id = :id")
+                .param("id", id).update();
+    }
+
     void delete(UUID id) {
         jdbc.sql("delete from interactions where id = :id").param("id", id).update();
     }

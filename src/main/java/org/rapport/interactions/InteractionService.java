@@ -22,7 +22,6 @@ import org.rapport.identity.Visibility;
 import org.rapport.notifications.NotificationService;
 import org.rapport.platform.AuditService;
 import org.rapport.shared.CursorPage;
-import org.rapport.shared.Cursors;
 import org.rapport.shared.ForbiddenException;
 import org.rapport.shared.InvalidFieldException;
 import org.rapport.shared.NotFoundException;
@@ -126,9 +125,7 @@ public class InteractionService {
     /** A page of interactions, newest first; with a record, that record's timeline (404 when it is not visible). */
     public CursorPage<InteractionView> list(CurrentUser user, RecordRef record, InteractionType type, UUID userId,
                                             Instant from, Instant to, String cursor, int limit) {
-        if (limit < 1 || limit > 200) {
-            throw new InvalidFieldException("limit", "Use a limit from 1 to 200");
-        }
+        TimeCursor after = TimeCursor.decode(cursor, limit);
         SqlFilter visible = visibleTo(user);
         if (record != null) {
             if (!records.isType(record.type())) {
@@ -139,22 +136,9 @@ public class InteractionService {
             }
             visible = SqlFilter.UNRESTRICTED;
         }
-        Instant afterTime = null;
-        UUID afterId = null;
-        if (cursor != null && !cursor.isBlank()) {
-            String[] key = Cursors.decode(cursor, 2);
-            afterTime = Cursors.time(key[0]).toInstant();
-            afterId = UUID.fromString(key[1]);
-        }
-        List<InteractionView> page = interactions.list(new InteractionRepository.Filter(record, type, userId, from, to),
-                visible, afterTime, afterId, limit + 1);
-        String next = null;
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-            InteractionView last = page.getLast();
-            next = Cursors.encode(last.occurredAt().toString(), last.id().toString());
-        }
-        return new CursorPage<>(List.copyOf(page), next);
+        List<InteractionView> rows = interactions.list(new InteractionRepository.Filter(record, type, userId, from, to),
+                visible, after.time(), after.id(), limit + 1);
+        return TimeCursor.page(rows, limit, InteractionView::occurredAt, InteractionView::id);
     }
 
     /** Changes what was logged; who took part and which records it is on stay as they are. */
@@ -195,6 +179,31 @@ public class InteractionService {
         audit.deleted(ref(id), auditFields(before));
     }
 
+    /**
+     * Adds a contact to an interaction logged without it (e.g. a call from an unknown number): the contact takes part
+     * and the interaction goes on its timeline and its accounts'. The user must see both.
+     */
+    @Transactional
+    public InteractionView attachContact(CurrentUser user, UUID interactionId, UUID contactId) {
+        InteractionView before = get(user, interactionId);
+        requireWriter(user);
+        if (contactId == null || !records.canSee(user, new RecordRef("contact", contactId))) {
+            throw new InvalidFieldException("contactId", "No contact " + contactId + " that you can see");
+        }
+        if (before.contactIds().contains(contactId)) {
+            return before;
+        }
+        List<UUID> contactIds = new ArrayList<>(before.contactIds());
+        contactIds.add(contactId);
+        linkContacts(interactionId, before.occurredAt(), List.of(contactId), List.of());
+        interactions.replaceParticipants(interactionId, contactIds, before.userIds());
+        interactions.touch(interactionId);
+        InteractionView after = read(interactionId);
+        audit.updated(ref(interactionId), Map.of("contactIds", before.contactIds()),
+                Map.of("contactIds", after.contactIds()));
+        return after;
+    }
+
     /** The thread an email belongs to, from the Message-IDs it replies to or references. */
     public Optional<UUID> threadOf(List<String> messageIds) {
         return interactions.threadOf(messageIds);
@@ -229,16 +238,21 @@ public class InteractionService {
             return new Delivery(read(interactions.findByExternalId(row.source(), row.externalId()).orElseThrow()), false);
         }
         UUID id = inserted.get();
-        Set<RecordRef> linked = new LinkedHashSet<>(request.related());
-        request.contactIds().forEach(c -> linked.add(new RecordRef("contact", c)));
-        contacts.accountsOf(request.contactIds()).values().forEach(accounts ->
-                accounts.forEach(a -> linked.add(new RecordRef("account", a))));
-        interactions.link(id, row.occurredAt(), linked);
+        linkContacts(id, row.occurredAt(), request.contactIds(), request.related());
         interactions.replaceParticipants(id, new LinkedHashSet<>(request.contactIds()),
                 new LinkedHashSet<>(request.userIds()));
         InteractionView created = read(id);
         audit.created(ref(id), auditFields(created));
         return new Delivery(created, true);
+    }
+
+    /** Puts the interaction on the timelines of the contacts, their accounts and the related records. */
+    private void linkContacts(UUID id, Instant occurredAt, List<UUID> contactIds, List<RecordRef> related) {
+        Set<RecordRef> linked = new LinkedHashSet<>(related);
+        contactIds.forEach(c -> linked.add(new RecordRef("contact", c)));
+        contacts.accountsOf(contactIds).values().forEach(accounts ->
+                accounts.forEach(a -> linked.add(new RecordRef("account", a))));
+        interactions.link(id, occurredAt, linked);
     }
 
     private InteractionRepository.Row validate(NewInteraction n, UUID ownerId, InteractionSource source,

@@ -1,0 +1,138 @@
+package org.rapport.webforms;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.rapport.customers.ContactIntake;
+import org.rapport.interactions.BodyFormat;
+import org.rapport.interactions.Direction;
+import org.rapport.interactions.InteractionService;
+import org.rapport.interactions.InteractionSource;
+import org.rapport.interactions.InteractionType;
+import org.rapport.interactions.NewInteraction;
+import org.rapport.shared.InvalidFieldException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes a public submission of a web form: rate-limited per client and form, size-checked, dropped silently when the
+ * robot trap is filled; otherwise the contact is created or updated by email and a web-form interaction with the
+ * submitted values is logged on its timeline, in one transaction.
+ */
+@Service
+class WebFormSubmissions {
+
+    static final int MAX_FIELD_LENGTH = 2_000;
+
+    private static final Logger log = LoggerFactory.getLogger(WebFormSubmissions.class);
+    private static final Set<String> CHECKED = Set.of("yes", "true", "on", "1");
+
+    private final WebFormRepository forms;
+    private final SubmissionRateLimiter limiter;
+    private final ContactIntake intake;
+    private final InteractionService interactions;
+
+    WebFormSubmissions(WebFormRepository forms, SubmissionRateLimiter limiter, ContactIntake intake,
+                       InteractionService interactions) {
+        this.forms = forms;
+        this.limiter = limiter;
+        this.intake = intake;
+        this.interactions = interactions;
+    }
+
+    /** The form a key names, if it exists and takes submissions. */
+    WebForm activeForm(String formKey) {
+        return forms.findActiveByKey(formKey)
+                .orElseThrow(() -> new FormRejected(HttpStatus.NOT_FOUND, null, "This form does not exist (any more)"));
+    }
+
+    /** Takes the submission of an active form. */
+    @Transactional
+    void submit(WebForm form, Map<String, String> values, String clientAddress) {
+        long wait = limiter.acquire(clientAddress, form.formKey());
+        if (wait > 0) {
+            throw new FormRejected(HttpStatus.TOO_MANY_REQUESTS, null,
+                    "Too many submissions from your address; try again in " + wait + " seconds", wait);
+        }
+        values.forEach((name, value) -> {
+            if (value != null && value.length() > MAX_FIELD_LENGTH) {
+                throw new FormRejected(HttpStatus.BAD_REQUEST, name,
+                        "Keep each field under " + MAX_FIELD_LENGTH + " characters");
+            }
+        });
+        String trap = values.get(WebFormService.HONEYPOT);
+        if (trap != null && !trap.isBlank()) {
+            return;
+        }
+        Map<FieldTarget, String> byTarget = new EnumMap<>(FieldTarget.class);
+        for (WebForm.Field field : form.fields()) {
+            String value = values.get(field.name());
+            String clean = value == null ? "" : value.strip();
+            boolean given = field.target() == FieldTarget.MARKETING_OPT_IN
+                    ? CHECKED.contains(clean.toLowerCase(Locale.ROOT)) : !clean.isEmpty();
+            if (field.required() && !given) {
+                throw new FormRejected(HttpStatus.BAD_REQUEST, field.name(), "Fill in “" + field.label() + "”");
+            }
+            if (given && field.target() != FieldTarget.OTHER) {
+                byTarget.put(field.target(), clean);
+            }
+        }
+        ContactIntake.Result contact = takeIn(form, byTarget);
+        interactions.deliver(new NewInteraction(InteractionType.WEB_FORM, Direction.INBOUND, null, null,
+                "Web form: " + form.name(), body(form, values), BodyFormat.TEXT, null, null,
+                List.of(contact.contactId()), List.of(), List.of(), byTarget.get(FieldTarget.EMAIL), null, null,
+                InteractionSource.WEB_FORM, null, null, null, form.ownerId()));
+    }
+
+    private ContactIntake.Result takeIn(WebForm form, Map<FieldTarget, String> values) {
+        try {
+            return intake.submit(new ContactIntake.Submission(values.get(FieldTarget.EMAIL),
+                    values.get(FieldTarget.FIRST_NAME), values.get(FieldTarget.LAST_NAME), values.get(FieldTarget.TITLE),
+                    values.get(FieldTarget.PHONE), values.containsKey(FieldTarget.MARKETING_OPT_IN),
+                    "web form: " + form.name(), "Web form: " + form.name(), form.ownerId(), form.departmentId()));
+        } catch (InvalidFieldException e) {
+            FieldTarget target = switch (e.field()) {
+                case "email" -> FieldTarget.EMAIL;
+                case "phone" -> FieldTarget.PHONE;
+                case "firstName" -> FieldTarget.FIRST_NAME;
+                case "lastName" -> FieldTarget.LAST_NAME;
+                case "title" -> FieldTarget.TITLE;
+                default -> null;
+            };
+            String field = target == null ? null : form.fields().stream().filter(f -> f.target() == target)
+                    .map(WebForm.Field::name).findFirst().orElse(null);
+            if (field == null) {
+                log.error("Web form '{}' cannot create contacts: {} ({})", form.name(), e.getMessage(), e.field());
+                throw new FormRejected(HttpStatus.SERVICE_UNAVAILABLE, null,
+                        "This form cannot take submissions right now; please try again later");
+            }
+            throw new FormRejected(HttpStatus.BAD_REQUEST, field, e.getMessage());
+        }
+    }
+
+    /** The submitted values as readable text: one "Label: value" line per field, the message as its own paragraph. */
+    private static String body(WebForm form, Map<String, String> values) {
+        StringBuilder lines = new StringBuilder();
+        StringBuilder message = new StringBuilder();
+        for (WebForm.Field field : form.fields()) {
+            String value = values.get(field.name());
+            if (value == null || value.isBlank()) {
+                continue;
+            }
+            if (field.target() == FieldTarget.MESSAGE) {
+                message.append(value.strip()).append("\n\n");
+            } else {
+                String shown = field.target() == FieldTarget.MARKETING_OPT_IN
+                        ? (CHECKED.contains(value.strip().toLowerCase(Locale.ROOT)) ? "yes" : "no") : value.strip();
+                lines.append(field.label()).append(": ").append(shown).append('\n');
+            }
+        }
+        return (message.toString() + lines).strip();
+    }
+}
