@@ -49,11 +49,16 @@ create table email_mailboxes (
     last_error          text check (length(last_error) <= 1000),
     last_error_at       timestamptz,
     failures            int         not null default 0,
+    -- since the mailbox was added: messages read, logged (new on a timeline), logged without a matching contact,
+    -- not readable (skipped), and attachments not kept (type not allowed or too large)
     messages_seen       bigint      not null default 0,
     messages_logged     bigint      not null default 0,
     messages_unmatched  bigint      not null default 0,
+    messages_failed     bigint      not null default 0,
     attachments_skipped bigint      not null default 0,
-    -- one sync at a time per mailbox across nodes
+    last_message_error  text check (length(last_message_error) <= 1000),
+    -- "sync now" pressed and not started yet; one sync at a time per mailbox across nodes
+    sync_requested_at   timestamptz,
     lease_until         timestamptz,
     created_at          timestamptz not null default now(),
     updated_at          timestamptz not null default now(),

@@ -23,6 +23,7 @@ final class MailErrors {
     static String describe(Throwable error, String host, int port) {
         for (Throwable t = error; t != null; t = next(t)) {
             String message = switch (t) {
+                case SecretBox.Unreadable e -> e.getMessage();
                 case AuthenticationFailedException e -> "Authentication failed: the server refused the username "
                         + "or password" + detail(e);
                 case UnknownHostException e -> "Unknown host '" + host + "': check the server name";

@@ -63,10 +63,19 @@ class SecretBox {
         }
     }
 
-    /** @throws IllegalStateException when the secret was sealed with another key or for another purpose */
+    /** A stored secret that this key cannot open. */
+    static final class Unreadable extends IllegalStateException {
+
+        Unreadable(Throwable cause) {
+            super("The stored password cannot be decrypted with this secret key (was RAPPORT_SECRET_KEY or "
+                    + "secret.key changed?): enter the password again", cause);
+        }
+    }
+
+    /** @throws Unreadable when the secret was sealed with another key or for another purpose */
     String decrypt(String stored, String purpose) {
         if (stored == null || !stored.startsWith(PREFIX)) {
-            throw new IllegalStateException("Not an encrypted secret");
+            throw new Unreadable(null);
         }
         try {
             byte[] in = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
@@ -75,8 +84,7 @@ class SecretBox {
             cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw new IllegalStateException("The stored password cannot be decrypted with this secret key; "
-                    + "was RAPPORT_SECRET_KEY changed? Enter the password again.", e);
+            throw new Unreadable(e);
         }
     }
 
