@@ -114,6 +114,12 @@ class OutboundEmailTest {
 
     @Test
     void theComposePageSendsToTheChosenAddressAndPreviewsTheFilledFields() throws Exception {
+        UUID template = templates.create(admin, "Intro " + UUID.randomUUID(), "Meet {{user.name}}", "Hello!");
+        assertThat(mvc.get().uri("/contacts/" + contact + "/email?templateId=" + template).with(TestUsers.signedIn(rep)))
+                .hasStatusOk().bodyText().contains("id=\"compose-form\"").contains("value=\"Meet {{user.name}}\"")
+                .contains("pg@home.example").contains("Hello!");
+        assertThat(mvc.get().uri("/contacts/" + contact).with(TestUsers.signedIn(rep))).hasStatusOk().bodyText()
+                .contains("/contacts/" + contact + "/email");
         var preview = mvc.post().uri("/contacts/" + contact + "/email/preview").with(csrf())
                 .with(TestUsers.signedIn(rep)).header("HX-Request", "true")
                 .param("to", "pg@home.example").param("subject", "Hi {{contact.firstName}}")
