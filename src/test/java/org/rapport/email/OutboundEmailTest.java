@@ -212,6 +212,30 @@ class OutboundEmailTest {
     }
 
     @Test
+    void theAdminManagesTemplatesOnTheirPages() {
+        String name = "Welcome " + UUID.randomUUID();
+        assertThat(mvc.get().uri("/admin/email/templates/new").with(TestUsers.signedIn(admin))).hasStatusOk()
+                .bodyText().contains("{{contact.firstName}}");
+        assertThat(mvc.post().uri("/admin/email/templates").with(csrf()).with(TestUsers.signedIn(admin))
+                .param("name", name).param("subject", "Welcome {{contact.firstName}}").param("body", "Hi"))
+                .hasStatus(HttpStatus.FOUND);
+        EmailTemplate created = templates.list().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+        assertThat(mvc.get().uri("/admin/email/templates").with(TestUsers.signedIn(admin))).hasStatusOk().bodyText()
+                .contains(name);
+        assertThat(mvc.post().uri("/admin/email/templates").with(csrf()).with(TestUsers.signedIn(admin))
+                .param("name", name).param("subject", "x").param("body", "y")).hasStatusOk().bodyText()
+                .contains("Another template has this name");
+        assertThat(mvc.post().uri("/admin/email/templates/" + created.id()).with(csrf()).with(TestUsers.signedIn(admin))
+                .param("name", name).param("subject", "Welcome!").param("body", "Hello")
+                .param("version", String.valueOf(created.version()))).hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.get().uri("/admin/email/templates/" + created.id()).with(TestUsers.signedIn(admin)))
+                .hasStatusOk().bodyText().contains("Welcome!");
+        assertThat(mvc.post().uri("/admin/email/templates/" + created.id() + "/delete").with(csrf())
+                .with(TestUsers.signedIn(admin))).hasStatus(HttpStatus.FOUND);
+        assertThat(templates.list()).noneMatch(t -> t.id().equals(created.id()));
+    }
+
+    @Test
     void systemMailGoesThroughTheSharedSenderOnlyWhenItIsOn() throws Exception {
         assertThat(outboundMail.available()).isTrue();
         outboundMail.send("rep@acme.example", "Reminder: call Peter", "Call Peter at 3pm.");
