@@ -53,6 +53,9 @@ class BrowserTest {
     @Autowired
     TestUsers users;
 
+    @Autowired
+    ApiClient api;
+
     private BrowserContext context;
     private Page page;
     private final List<String> consoleErrors = new CopyOnWriteArrayList<>();
@@ -365,6 +368,39 @@ class BrowserTest {
         assertThat(page).hasURL(url("/contacts"));
         page.navigate("/contacts?q=" + last.replace(' ', '+'));
         assertThat(page.locator("#contact-rows")).containsText("No contacts found.");
+    }
+
+    @Test
+    void logsACallAndANoteOnAContactAndSeesBothOnItsTimeline() {
+        CurrentUser rep = users.create(Role.SALES_REP, users.department("Timeline"));
+        String token = api.token(rep.email(), TestUsers.PASSWORD);
+        String contactId = api.read(api.post(token, "/api/v1/contacts",
+                "{\"firstName\": \"Milton\", \"lastName\": \"Waddams\"}")).get("id").asString();
+        signIn(rep.email(), TestUsers.PASSWORD);
+        page.navigate("/contacts/" + contactId);
+
+        Locator timeline = page.locator("#timeline");
+        assertThat(timeline.getByText("Nothing logged yet.")).isVisible();
+        page.locator("label[for=call-in]").click();
+        page.getByLabel("Outcome").selectOption("CONNECTED");
+        page.getByLabel("Minutes").first().fill("12");
+        page.getByPlaceholder("Subject").first().fill("Asked about his stapler");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log call")).click();
+        Locator items = page.locator("#timeline-items > li.timeline-item");
+        assertThat(items).hasCount(1);
+        assertThat(items.first()).containsText("Asked about his stapler");
+        assertThat(items.first()).containsText("inbound · Connected · 12 min");
+
+        page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Add a note")).click();
+        page.getByLabel("Note", new Page.GetByLabelOptions().setExact(true)).fill("Promised to **look into it**");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add note")).click();
+        assertThat(items).hasCount(2);
+        assertThat(items.first().locator("strong")).hasText("look into it");
+        assertThat(items.nth(1)).containsText("Asked about his stapler");
+        screenshot("contact-timeline");
+
+        page.reload();
+        assertThat(page.locator("#timeline-items > li.timeline-item")).hasCount(2);
     }
 
     private void signIn(String email, String password) {

@@ -24,6 +24,7 @@ class DemoDataTest {
         tx.executeWithoutResult(status -> {
             int contactsBefore = count("select count(*) from contacts");
             int accountsBefore = count("select count(*) from accounts");
+            int interactionsBefore = count("select count(*) from interactions");
             contributors.stream().sorted(Comparator.comparingInt(DemoDataContributor::order))
                     .forEach(DemoDataContributor::load);
             assertThat(count("select count(*) from departments where name in ('Sales East', 'Sales West', 'Support', 'Marketing')"))
@@ -38,6 +39,14 @@ class DemoDataTest {
             assertThat(count("""
                     select count(*) from (select e.address from contact_emails e group by e.address having count(*) > 1) d
                     """)).isGreaterThan(0);
+            assertThat(count("select count(*) from interactions") - interactionsBefore).isEqualTo(4_000);
+            assertThat(count("select count(distinct type) from interactions where source = 'DEMO'")).isEqualTo(9);
+            assertThat(count("select count(distinct department_id) from interactions where source = 'DEMO'"))
+                    .isGreaterThanOrEqualTo(2);
+            assertThat(count("select count(*) from interactions where source = 'DEMO' and type = 'CALL'"
+                    + " and origin_country is null")).isZero();
+            assertThat(count("select count(*) from interactions i where source = 'DEMO' and not exists"
+                    + " (select 1 from interaction_links l where l.interaction_id = i.id)")).isZero();
             status.setRollbackOnly();
         });
     }
