@@ -46,7 +46,12 @@ class SmtpSender {
      * @throws MailDeliveryException when no sender is set up or the server refused
      */
     void send(Outgoing mail) {
-        SmtpSettingsService.Connection connection = settings.connection();
+        SmtpSettingsService.Connection connection;
+        try {
+            connection = settings.connection();
+        } catch (SecretBox.Unreadable e) {
+            throw new MailDeliveryException(e.getMessage(), e);
+        }
         SmtpSettings s = connection.settings();
         if (!s.usable()) {
             throw new MailDeliveryException(NOT_SET_UP, null);
