@@ -173,6 +173,7 @@ class BrowserTest {
         page.getByRole(AriaRole.NAVIGATION).getByRole(AriaRole.LINK,
                 new Locator.GetByRoleOptions().setName("Accounts")).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("New account")).click();
+        assertThat(page).hasURL(url("/accounts/new"));
         page.getByLabel("Name").fill(name);
         page.getByLabel("Website domain").fill("https://Browser-Co.example/about");
         page.getByLabel("Industry").fill("Testing");

@@ -20,11 +20,12 @@ class DemoDataTest {
     @Autowired JdbcClient jdbc;
 
     @Test
-    void loadsDepartmentsUsersAccountsAndContactsWithSomeDuplicates() {
+    void loadsDepartmentsUsersAccountsContactsWithSomeDuplicatesAndOpenTasks() {
         tx.executeWithoutResult(status -> {
             int contactsBefore = count("select count(*) from contacts");
             int accountsBefore = count("select count(*) from accounts");
             int interactionsBefore = count("select count(*) from interactions");
+            int tasksBefore = count("select count(*) from tasks");
             contributors.stream().sorted(Comparator.comparingInt(DemoDataContributor::order))
                     .forEach(DemoDataContributor::load);
             assertThat(count("select count(*) from departments where name in ('Sales East', 'Sales West', 'Support', 'Marketing')"))
@@ -47,6 +48,19 @@ class DemoDataTest {
                     + " and origin_country is null")).isZero();
             assertThat(count("select count(*) from interactions i where source = 'DEMO' and not exists"
                     + " (select 1 from interaction_links l where l.interaction_id = i.id)")).isZero();
+            assertThat(count("select count(*) from tasks where status in ('OPEN', 'IN_PROGRESS')") - tasksBefore)
+                    .isBetween(250, 300);
+            assertThat(count("select count(*) from tasks where status in ('OPEN', 'IN_PROGRESS') and due_at < now()"))
+                    .isGreaterThan(30);
+            assertThat(count("select count(*) from tasks where status in ('OPEN', 'IN_PROGRESS') and due_at > now()"))
+                    .isGreaterThan(100);
+            assertThat(count("""
+                    select count(*) from tasks t where t.created_by is null and not exists (
+                        select 1 from contacts c where t.record_type = 'contact' and c.id = t.record_id and c.owner_id = t.owner_id
+                        union all
+                        select 1 from accounts a where t.record_type = 'account' and a.id = t.record_id and a.owner_id = t.owner_id)
+                    """)).as("demo tasks not assigned to the owner of their contact or account").isZero();
+            assertThat(count("select count(distinct owner_id) from tasks")).isGreaterThan(5);
             status.setRollbackOnly();
         });
     }

@@ -128,6 +128,6 @@ class AccountApi {
     }
 
     static Integer version(String ifMatch) {
-        return org.rapport.platform.IfMatch.version(ifMatch);
+        return org.rapport.platform.IfMatch.version(ifMatch, "the record");
     }
 }

@@ -3,6 +3,8 @@ package org.rapport.customers;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.rapport.identity.CurrentUser;
 import org.rapport.identity.Role;
 import org.rapport.identity.UserService;
@@ -28,37 +30,28 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 @RequestMapping("/accounts")
 class AccountController {
 
-    private static final int PAGE = 50;
-
     private final AccountService accounts;
     private final UserService users;
     private final AuditService audit;
     private final CustomFieldService customFields;
+    private final ListPages listPages;
 
-    AccountController(AccountService accounts, UserService users, AuditService audit, CustomFieldService customFields) {
+    AccountController(AccountService accounts, UserService users, AuditService audit, CustomFieldService customFields,
+                      ListPages listPages) {
         this.customFields = customFields;
+        this.listPages = listPages;
         this.accounts = accounts;
         this.users = users;
         this.audit = audit;
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
-                @RequestParam(required = false) UUID ownerId,
-                @RequestParam(required = false) RelationshipType relationshipType,
-                @RequestParam(required = false) LifecycleStage lifecycleStage,
-                @RequestParam(required = false) String tag, @RequestParam(required = false) String cursor,
-                HtmxRequest htmx, Model model) {
-        String search = q == null ? null : q.length() > 200 ? q.substring(0, 200) : q;
-        ListFilter filter = new ListFilter(search, ownerId, relationshipType, lifecycleStage,
-                tag == null || tag.isBlank() ? null : tag.strip(), null);
-        model.addAttribute("page", accounts.list(user, filter, cursor, PAGE));
-        model.addAttribute("filter", filter);
-        model.addAttribute("owners", users.possibleOwners());
-        model.addAttribute("stages", LifecycleStage.values());
-        model.addAttribute("types", RelationshipType.values());
-        boolean fragment = htmx.isHtmxRequest() && !htmx.isBoosted();
-        return fragment ? "customers/accounts :: rows" : "customers/accounts";
+    String list(@AuthenticationPrincipal CurrentUser user, ListPageQuery query,
+                @RequestParam Map<String, String> parameters, HtmxRequest htmx, HttpServletRequest request,
+                Model model) {
+        ListFilter filter = listPages.filter(RecordList.ACCOUNTS, query, parameters);
+        return listPages.render(model, user, RecordList.ACCOUNTS, query, filter,
+                accounts.list(user, filter, query.cursor(), ListPages.PAGE), parameters, request, htmx);
     }
 
     @GetMapping("/new")

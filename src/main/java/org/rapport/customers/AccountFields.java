@@ -17,6 +17,17 @@ record AccountFields(String name, String domain, String industry, UUID ownerId, 
         this(name, domain, industry, ownerId, Set.of(), null, null, null, null, null, null, null, null, List.of(), Map.of());
     }
 
+    AccountFields withOwner(UUID newOwner) {
+        return new AccountFields(name, domain, industry, newOwner, relationshipTypes, lifecycleStage, employees,
+                annualRevenue, revenueCurrency, phone, billingAddress, shippingAddress, parentAccountId, tags, customFields);
+    }
+
+    AccountFields withTags(List<String> newTags) {
+        return new AccountFields(name, domain, industry, ownerId, relationshipTypes, lifecycleStage, employees,
+                annualRevenue, revenueCurrency, phone, billingAddress, shippingAddress, parentAccountId, newTags,
+                customFields);
+    }
+
     static AccountFields of(AccountView a) {
         return new AccountFields(a.name(), a.domain(), a.industry(), a.ownerId(), a.relationshipTypes(),
                 a.lifecycleStage(), a.employees(), a.annualRevenue(), a.revenueCurrency(), a.phone(),

@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
-    static final String TYPE = "account";
+    public static final String TYPE = "account";
 
     private final AccountRepository accounts;
     private final Visibility visibility;

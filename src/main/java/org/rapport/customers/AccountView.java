@@ -12,5 +12,6 @@ public record AccountView(UUID id, String name, String domain, String industry, 
                           String revenueCurrency, String phone, PostalAddress billingAddress,
                           PostalAddress shippingAddress, UUID parentAccountId, List<String> tags,
                           java.util.Map<String, Object> customFields, UUID ownerId,
-                          String ownerName, UUID departmentId, Instant createdAt, Instant updatedAt, int version) {
+                          String ownerName, UUID departmentId, Instant createdAt, Instant updatedAt, int version)
+        implements OwnedRecord {
 }

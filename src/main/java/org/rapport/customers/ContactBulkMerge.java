@@ -1,5 +1,6 @@
 package org.rapport.customers;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -37,9 +38,12 @@ final class ContactBulkMerge {
                 owner.id(), owner.departmentId(), List.of(), Map.of());
     }
 
-    /** The values of {@code base} with those the row gives; the row's owner takes the contact over. */
+    /**
+     * The values of {@code base} with those the row gives; the row's owner takes the contact over.
+     * {@code customFields} are the row's custom values, already checked and normalized.
+     */
     static ContactData merge(ContactData base, ContactBulkRow row, List<UUID> accountIds, UserView owner,
-                             String consentSource) {
+                             String consentSource, Map<String, Object> customFields) {
         boolean optIn = row.marketingOptIn() != null ? row.marketingOptIn() : base.marketingOptIn();
         String optInSource = !optIn ? null : base.marketingOptIn() ? base.marketingOptInSource() : consentSource;
         Map<UUID, String> links = new LinkedHashMap<>(base.accounts());
@@ -61,7 +65,25 @@ final class ContactBulkMerge {
                 row.doNotEmail() != null ? row.doNotEmail() : base.doNotEmail(),
                 address(base.address(), row.address()), owner.id(),
                 owner.id().equals(base.ownerId()) ? base.departmentId() : owner.departmentId(),
-                List.copyOf(tags), base.customFields());
+                List.copyOf(tags), customFields(base.customFields(), customFields));
+    }
+
+    /** The stored values with the given ones; a number equal to the stored one keeps the stored form. */
+    private static Map<String, Object> customFields(Map<String, Object> base, Map<String, Object> given) {
+        if (given.isEmpty()) {
+            return base;
+        }
+        Map<String, Object> merged = new LinkedHashMap<>(base);
+        given.forEach((key, value) -> {
+            Object old = base.get(key);
+            boolean same = old instanceof Number a && value instanceof Number b
+                    ? new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0
+                    : value.equals(old);
+            if (!same) {
+                merged.put(key, value);
+            }
+        });
+        return merged;
     }
 
     static Optional<Violation> check(ContactData c) {

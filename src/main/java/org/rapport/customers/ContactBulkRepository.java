@@ -50,9 +50,10 @@ class ContactBulkRepository {
                    cast(:stages as text[]), cast(:sources as text[]), cast(:optIns as boolean[]),
                    cast(:optInSources as text[]), cast(:doNotCalls as boolean[]), cast(:doNotEmails as boolean[]),
                    cast(:addresses as text[]), cast(:owners as uuid[]), cast(:departments as uuid[]),
-                   cast(:tags as text[]), cast(:emailsTexts as text[]), cast(:phonesTexts as text[]))
+                   cast(:tags as text[]), cast(:emailsTexts as text[]), cast(:phonesTexts as text[]),
+                   cast(:customFields as text[]))
               as u(id, first_name, last_name, title, lifecycle_stage, source, opt_in, opt_in_source, do_not_call,
-                   do_not_email, address, owner_id, department_id, tags, emails_text, phones_text)
+                   do_not_email, address, owner_id, department_id, tags, emails_text, phones_text, custom_fields)
             """;
     /** Tags travel as one text per contact, joined by the unit separator (which {@link ContactBulkMerge} keeps out of tags). */
     private static final String TAGS = "string_to_array(u.tags, chr(31))";
@@ -185,10 +186,11 @@ class ContactBulkRepository {
         jdbc.sql("""
                 insert into contacts (id, first_name, last_name, title, lifecycle_stage, source, marketing_opt_in,
                     marketing_opt_in_at, marketing_opt_in_source, do_not_call, do_not_email, address, owner_id,
-                    department_id, tags, search_text, created_by)
+                    department_id, tags, search_text, custom_fields, created_by)
                 select u.id, u.first_name, u.last_name, u.title, u.lifecycle_stage, u.source, u.opt_in,
                     case when u.opt_in then now() end, u.opt_in_source, u.do_not_call, u.do_not_email,
-                    cast(u.address as jsonb), u.owner_id, u.department_id, %s, %s, :createdBy
+                    cast(u.address as jsonb), u.owner_id, u.department_id, %s, %s, cast(u.custom_fields as jsonb),
+                    :createdBy
                 from %s
                 """.formatted(TAGS, SEARCH_TEXT, UNNEST))
                 .params(columns(contacts)).param("createdBy", createdBy).update();
@@ -206,7 +208,7 @@ class ContactBulkRepository {
                     marketing_opt_in_source = u.opt_in_source, marketing_opt_in = u.opt_in,
                     do_not_call = u.do_not_call, do_not_email = u.do_not_email, address = cast(u.address as jsonb),
                     owner_id = u.owner_id, department_id = u.department_id, tags = %s, search_text = %s,
-                    updated_at = now(), version = c.version + 1
+                    custom_fields = cast(u.custom_fields as jsonb), updated_at = now(), version = c.version + 1
                 from %s
                 where c.id = u.id
                 """.formatted(TAGS, SEARCH_TEXT, UNNEST))
@@ -372,6 +374,7 @@ class ContactBulkRepository {
         String[] tags = new String[n];
         String[] emailsTexts = new String[n];
         String[] phonesTexts = new String[n];
+        String[] customFields = new String[n];
         int i = 0;
         for (Map.Entry<UUID, ContactData> entry : contacts.entrySet()) {
             ContactData c = entry.getValue();
@@ -391,6 +394,7 @@ class ContactBulkRepository {
             tags[i] = String.join("\u001f", c.tags());
             emailsTexts[i] = String.join(" ", c.emails().stream().map(ContactView.Email::address).toList());
             phonesTexts[i] = String.join(" ", c.phones().stream().map(ContactView.Phone::number).toList());
+            customFields[i] = json.writeValueAsString(c.customFields());
             i++;
         }
         Map<String, Object> p = new HashMap<>();
@@ -410,6 +414,7 @@ class ContactBulkRepository {
         p.put("tags", tags);
         p.put("emailsTexts", emailsTexts);
         p.put("phonesTexts", phonesTexts);
+        p.put("customFields", customFields);
         return p;
     }
 

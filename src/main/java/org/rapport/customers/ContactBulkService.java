@@ -23,6 +23,7 @@ import org.rapport.identity.UserView;
 import org.rapport.identity.Visibility;
 import org.rapport.platform.AuditService;
 import org.rapport.shared.ForbiddenException;
+import org.rapport.shared.InvalidFieldException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,12 +50,15 @@ public class ContactBulkService {
     private final Visibility visibility;
     private final UserService users;
     private final AuditService audit;
+    private final CustomFieldService customFields;
 
-    ContactBulkService(ContactBulkRepository repository, Visibility visibility, UserService users, AuditService audit) {
+    ContactBulkService(ContactBulkRepository repository, Visibility visibility, UserService users, AuditService audit,
+                       CustomFieldService customFields) {
         this.repository = repository;
         this.visibility = visibility;
         this.users = users;
         this.audit = audit;
+        this.customFields = customFields;
     }
 
     /**
@@ -62,7 +66,8 @@ public class ContactBulkService {
      * contact (or an earlier row) by one of its emails, else by one of its phones, is a duplicate handled as
      * {@code policy} says; a phone alone does not make a duplicate when both the row and the contact have emails
      * (two people sharing an office line). A stored contact the writer may not see is never updated. Rows that
-     * break a rule fail alone, naming the field at fault.
+     * break a rule fail alone, naming the field at fault; custom field values obey the rules of the API, and a
+     * new contact needs a value for every required custom field.
      *
      * @param batchId       groups the writes of one import so that it can be reverted
      * @param consentSource recorded as the source of marketing opt-ins the rows give
@@ -82,14 +87,18 @@ public class ContactBulkService {
                 rows.stream().flatMap(r -> r.accountNames().stream()).map(ContactBulkService::key)
                         .collect(Collectors.toSet()));
 
+        List<CustomFieldDefinition> definitions = customFields.definitions(ContactService.TYPE);
+
         RowOutcome[] outcomes = new RowOutcome[rows.size()];
         Map<Integer, UserView> owners = new HashMap<>();
         Map<Integer, List<UUID>> accountIds = new HashMap<>();
+        Map<Integer, Map<String, Object>> custom = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             ContactBulkRow row = rows.get(i);
             int index = i;
             Optional<ContactBulkMerge.Violation> problem = resolveOwner(row, writerView, usersByEmail, owners, i)
-                    .or(() -> resolveAccounts(row, accounts, accountIds, index));
+                    .or(() -> resolveAccounts(row, accounts, accountIds, index))
+                    .or(() -> resolveCustomFields(row, definitions, custom, index));
             if (problem.isPresent()) {
                 outcomes[i] = failed(row, problem.get());
             }
@@ -102,7 +111,8 @@ public class ContactBulkService {
         for (int i = 0; i < rows.size(); i++) {
             if (outcomes[i] == null) {
                 Match match = policy == DuplicatePolicy.CREATE ? null : index.find(rows.get(i));
-                outcomes[i] = apply(rows.get(i), match, policy, owners.get(i), accountIds.get(i), consentSource,
+                outcomes[i] = apply(rows.get(i), match, policy,
+                        new Given(owners.get(i), accountIds.get(i), custom.get(i), definitions), consentSource,
                         stored, index, targets);
             }
         }
@@ -182,14 +192,15 @@ public class ContactBulkService {
     }
 
     /** Applies one row: a new contact when it matches none, else skipped, refused or merged into its match. */
-    private static RowOutcome apply(ContactBulkRow row, Match match, DuplicatePolicy policy, UserView owner,
-                                    List<UUID> accountIds, String consentSource,
-                                    Map<UUID, ContactBulkRepository.Stored> stored, Index index,
+    private static RowOutcome apply(ContactBulkRow row, Match match, DuplicatePolicy policy, Given given,
+                                    String consentSource, Map<UUID, ContactBulkRepository.Stored> stored, Index index,
                                     Map<UUID, Target> targets) {
         if (match == null) {
-            ContactData data = ContactBulkMerge.merge(ContactBulkMerge.empty(owner), row, accountIds, owner,
-                    consentSource);
-            Optional<ContactBulkMerge.Violation> problem = ContactBulkMerge.check(data);
+            ContactData data = ContactBulkMerge.merge(ContactBulkMerge.empty(given.owner()), row, given.accountIds(),
+                    given.owner(), consentSource, given.customFields());
+            Optional<ContactBulkMerge.Violation> problem = ContactBulkMerge.check(data)
+                    .or(() -> CustomFieldService.missingRequired(given.definitions(), data.customFields())
+                            .map(d -> new ContactBulkMerge.Violation("customFields." + d.key(), d.label() + " is required")));
             if (problem.isPresent()) {
                 return failed(row, problem.get());
             }
@@ -217,7 +228,8 @@ public class ContactBulkService {
             target.original = current;
             target.data = current.data();
         }
-        ContactData data = ContactBulkMerge.merge(target.data, row, accountIds, owner, consentSource);
+        ContactData data = ContactBulkMerge.merge(target.data, row, given.accountIds(), given.owner(), consentSource,
+                given.customFields());
         Optional<ContactBulkMerge.Violation> problem = ContactBulkMerge.check(data);
         if (problem.isPresent()) {
             return failed(row, problem.get());
@@ -314,6 +326,18 @@ public class ContactBulkService {
         return Optional.empty();
     }
 
+    private static Optional<ContactBulkMerge.Violation> resolveCustomFields(ContactBulkRow row,
+                                                                            List<CustomFieldDefinition> definitions,
+                                                                            Map<Integer, Map<String, Object>> custom,
+                                                                            int i) {
+        try {
+            custom.put(i, CustomFieldService.normalized(definitions, row.customFields(), false));
+            return Optional.empty();
+        } catch (InvalidFieldException e) {
+            return Optional.of(new ContactBulkMerge.Violation(e.field(), e.getMessage()));
+        }
+    }
+
     private static RowOutcome failed(ContactBulkRow row, ContactBulkMerge.Violation violation) {
         return new RowOutcome(row.rowNumber(), Outcome.FAILED, null, violation.field(), violation.reason());
     }
@@ -344,6 +368,7 @@ public class ContactBulkService {
         fields.put("address", c.address());
         fields.put("ownerId", c.ownerId());
         fields.put("tags", c.tags());
+        c.customFields().forEach((key, value) -> fields.put("customFields." + key, value));
         return fields;
     }
 
@@ -366,6 +391,11 @@ public class ContactBulkService {
         boolean hasEmail() {
             return data != null ? !data.emails().isEmpty() : storedWithEmail;
         }
+    }
+
+    /** What a row brings besides its own values: its owner, the ids of its accounts, its checked custom values. */
+    private record Given(UserView owner, List<UUID> accountIds, Map<String, Object> customFields,
+                         List<CustomFieldDefinition> definitions) {
     }
 
     /** The target a row matched, by which of its values. */

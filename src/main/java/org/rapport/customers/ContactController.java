@@ -5,11 +5,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.rapport.identity.CurrentUser;
 import org.rapport.identity.UserService;
 import org.rapport.identity.UserView;
 import org.rapport.platform.AuditService;
-import org.rapport.shared.CursorPage;
 import org.rapport.shared.InvalidFieldException;
 import org.rapport.shared.PreconditionFailedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -30,21 +31,17 @@ import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 @RequestMapping("/contacts")
 class ContactController {
 
-    private static final int PAGE = 50;
-
     private final ContactService contacts;
     private final AccountService accounts;
     private final UserService users;
     private final AuditService audit;
     private final CustomFieldService customFields;
-    private final SavedViewService savedViews;
-    private final ContactBulkActions bulkActions;
+    private final ListPages listPages;
 
     ContactController(ContactService contacts, AccountService accounts, UserService users, AuditService audit,
-                      CustomFieldService customFields, SavedViewService savedViews, ContactBulkActions bulkActions) {
+                      CustomFieldService customFields, ListPages listPages) {
         this.customFields = customFields;
-        this.savedViews = savedViews;
-        this.bulkActions = bulkActions;
+        this.listPages = listPages;
         this.contacts = contacts;
         this.accounts = accounts;
         this.users = users;
@@ -52,90 +49,14 @@ class ContactController {
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) String q,
-                @RequestParam(required = false) UUID ownerId,
-                @RequestParam(required = false) RelationshipType relationshipType,
-                @RequestParam(required = false) LifecycleStage lifecycleStage,
-                @RequestParam(required = false) String tag, @RequestParam(required = false) ContactSort sort,
-                @RequestParam(required = false) List<String> columns, @RequestParam(required = false) String cursor,
-                @RequestParam Map<String, String> parameters, HtmxRequest htmx,
-                jakarta.servlet.http.HttpServletRequest request, Model model) {
-        String search = q == null ? null : q.length() > 200 ? q.substring(0, 200) : q;
-        String tagFilter = tag == null || tag.isBlank() ? null : tag.strip();
-        ListFilter filter = new ListFilter(search, ownerId, relationshipType, lifecycleStage, tagFilter, null,
-                customFields.filters(ContactService.TYPE, parameters));
-        ContactSort order = sort == null ? ContactSort.NAME : sort;
-        List<CustomFieldDefinition> definitions = customFields.activeDefinitions(ContactService.TYPE);
-        CursorPage<ContactView> page = contacts.list(user, filter, order, cursor, PAGE);
-        model.addAttribute("page", page);
-        model.addAttribute("nextUrl", page.nextCursor() == null ? null
-                : org.springframework.web.util.UriComponentsBuilder.fromPath("/contacts").query(request.getQueryString())
-                        .replaceQueryParam("cursor", page.nextCursor()).build().toUriString());
-        model.addAttribute("filterFields", definitions.stream()
-                .filter(d -> d.type() == CustomFieldType.SELECT || d.type() == CustomFieldType.MULTI_SELECT
-                        || d.type() == CustomFieldType.BOOLEAN).toList());
-        model.addAttribute("customFilter", parameters);
-        model.addAttribute("filter", filter);
+    String list(@AuthenticationPrincipal CurrentUser user, ListPageQuery query,
+                @RequestParam Map<String, String> parameters, HtmxRequest htmx, HttpServletRequest request,
+                Model model) {
+        ListFilter filter = listPages.filter(RecordList.CONTACTS, query, parameters);
+        ContactSort order = query.sort() == null ? ContactSort.NAME : query.sort();
         model.addAttribute("sort", order);
-        model.addAttribute("columns", ContactColumns.chosen(columns, definitions));
-        model.addAttribute("allColumns", ContactColumns.all(definitions));
-        model.addAttribute("views", savedViews.visibleTo(user, ContactService.TYPE));
-        model.addAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
-        model.addAttribute("owners", owners());
-        model.addAttribute("stages", LifecycleStage.values());
-        model.addAttribute("types", RelationshipType.values());
-        return htmx.isHtmxRequest() && !htmx.isBoosted() ? "customers/contacts :: rows" : "customers/contacts";
-    }
-
-    @PostMapping("/views")
-    String saveView(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "") String viewName,
-                    @RequestParam(defaultValue = "false") boolean shared, @RequestParam(defaultValue = "") String query,
-                    RedirectAttributes redirect) {
-        try {
-            savedViews.save(user, ContactService.TYPE, viewName, shared, query);
-            redirect.addFlashAttribute("toast", "View " + viewName.strip() + " saved.");
-        } catch (InvalidFieldException e) {
-            redirect.addFlashAttribute("toast", e.getMessage());
-        }
-        return backToList(query);
-    }
-
-    /** Back to the list as it was; a query string that is not plain URL text is dropped rather than echoed. */
-    private static String backToList(String query) {
-        boolean plain = query != null && query.matches("[A-Za-z0-9\\-._~%&=+,;:@!*'()\\[\\]]*");
-        return "redirect:/contacts" + (plain && !query.isEmpty() ? "?" + query : "");
-    }
-
-    @GetMapping("/views/{viewId}")
-    String openView(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID viewId) {
-        return backToList(savedViews.get(user, viewId).query());
-    }
-
-    @PostMapping("/views/{viewId}/delete")
-    String deleteView(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID viewId, RedirectAttributes redirect) {
-        savedViews.delete(user, viewId);
-        redirect.addFlashAttribute("toast", "View deleted.");
-        return "redirect:/contacts";
-    }
-
-    @PostMapping("/bulk")
-    String bulk(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) List<UUID> ids,
-                @RequestParam(defaultValue = "") String action, @RequestParam(required = false) UUID bulkOwnerId,
-                @RequestParam(required = false) String bulkTag, @RequestParam(defaultValue = "") String query,
-                RedirectAttributes redirect) {
-        try {
-            ContactBulkActions.Outcome outcome = switch (action) {
-                case "assign" -> bulkActions.assignOwner(user, ids, bulkOwnerId);
-                case "tag" -> bulkActions.addTag(user, ids, bulkTag);
-                case "delete" -> bulkActions.delete(user, ids);
-                default -> throw new InvalidFieldException("action", "Choose what to do with the selected contacts");
-            };
-            redirect.addFlashAttribute("toast", outcome.done() + " contact(s) done"
-                    + (outcome.skipped() > 0 ? ", " + outcome.skipped() + " skipped (not visible or changed meanwhile)" : "") + ".");
-        } catch (InvalidFieldException e) {
-            redirect.addFlashAttribute("toast", e.getMessage());
-        }
-        return backToList(query);
+        return listPages.render(model, user, RecordList.CONTACTS, query, filter,
+                contacts.list(user, filter, order, query.cursor(), ListPages.PAGE), parameters, request, htmx);
     }
 
     @GetMapping("/new")

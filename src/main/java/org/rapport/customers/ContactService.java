@@ -35,7 +35,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ContactService {
 
-    static final String TYPE = "contact";
+    public static final String TYPE = "contact";
 
     private final ContactRepository contacts;
     private final AccountService accounts;

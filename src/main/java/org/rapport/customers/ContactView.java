@@ -12,7 +12,7 @@ public record ContactView(UUID id, String firstName, String lastName, String tit
                           Set<RelationshipType> relationshipTypes, LifecycleStage lifecycleStage, String source,
                           Preferences preferences, Consent consent, PostalAddress address, UUID ownerId,
                           String ownerName, UUID departmentId, List<String> tags, Map<String, Object> customFields,
-                          Instant createdAt, Instant updatedAt, int version) {
+                          Instant createdAt, Instant updatedAt, int version) implements OwnedRecord {
 
     /** An email address of the contact; one is primary. */
     public record Email(String address, EmailType type, boolean primary) {

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -113,7 +114,6 @@ public class CustomFieldService {
      * already on the record are kept as they are.
      */
     Map<String, Object> validate(String entity, Map<String, Object> values, Map<String, Object> current) {
-        Map<String, Object> given = values == null ? Map.of() : values;
         List<CustomFieldDefinition> all = definitions(entity);
         Map<String, Object> result = new LinkedHashMap<>();
         for (CustomFieldDefinition d : all) {
@@ -121,25 +121,41 @@ public class CustomFieldService {
                 result.put(d.key(), current.get(d.key()));
             }
         }
+        result.putAll(normalized(all, values, true));
+        return result;
+    }
+
+    /**
+     * The given values checked and normalized by the rules of every write: an unknown or inactive key, a value of
+     * the wrong type or outside the options is refused naming {@code customFields.key}; so is a missing required
+     * value when {@code requireAll}. Blank values are left out.
+     */
+    static Map<String, Object> normalized(List<CustomFieldDefinition> all, Map<String, ?> values, boolean requireAll) {
+        Map<String, ?> given = values == null ? Map.of() : values;
         for (String key : given.keySet()) {
             if (all.stream().noneMatch(d -> d.active() && d.key().equals(key))) {
                 throw new InvalidFieldException("customFields." + key, "No such custom field");
             }
         }
+        Map<String, Object> result = new LinkedHashMap<>();
         for (CustomFieldDefinition d : all) {
             if (!d.active()) {
                 continue;
             }
             Object value = normalize(d, given.get(d.key()));
-            if (value == null) {
-                if (d.required()) {
-                    throw new InvalidFieldException("customFields." + d.key(), d.label() + " is required");
-                }
-            } else {
+            if (value != null) {
                 result.put(d.key(), value);
+            } else if (requireAll && d.required()) {
+                throw new InvalidFieldException("customFields." + d.key(), d.label() + " is required");
             }
         }
         return result;
+    }
+
+    /** The first active required field without a value in {@code values}, if any. */
+    static Optional<CustomFieldDefinition> missingRequired(List<CustomFieldDefinition> all,
+                                                          Map<String, Object> values) {
+        return all.stream().filter(d -> d.active() && d.required() && values.get(d.key()) == null).findFirst();
     }
 
     /** Query parameters {@code cf.<key>=value} as stored values, for a jsonb containment filter. */

@@ -58,18 +58,20 @@ public class SavedViewService {
                 .param("query", stored == null ? "" : stored).query(UUID.class).single();
     }
 
-    SavedView get(CurrentUser user, UUID id) {
-        return jdbc.sql("select id, entity, name, owner_id, shared, query from saved_views where id = :id and (owner_id = :user or shared)")
-                .param("id", id).param("user", user.id())
+    SavedView get(CurrentUser user, String entity, UUID id) {
+        return jdbc.sql("""
+                select id, entity, name, owner_id, shared, query from saved_views
+                where id = :id and entity = :entity and (owner_id = :user or shared)
+                """).param("id", id).param("entity", entity).param("user", user.id())
                 .query((rs, i) -> new SavedView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                         rs.getObject(4, UUID.class), rs.getBoolean(5), rs.getString(6)))
                 .optional().orElseThrow(() -> new NotFoundException("View"));
     }
 
     /** Only the owner (or an admin) deletes a view. */
-    void delete(CurrentUser user, UUID id) {
-        int deleted = jdbc.sql("delete from saved_views where id = :id and (owner_id = :user or :admin)")
-                .param("id", id).param("user", user.id()).param("admin", user.isAdmin()).update();
+    void delete(CurrentUser user, String entity, UUID id) {
+        int deleted = jdbc.sql("delete from saved_views where id = :id and entity = :entity and (owner_id = :user or :admin)")
+                .param("id", id).param("entity", entity).param("user", user.id()).param("admin", user.isAdmin()).update();
         if (deleted == 0) {
             throw new NotFoundException("View");
         }

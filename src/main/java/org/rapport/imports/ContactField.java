@@ -7,7 +7,7 @@ import org.rapport.customers.EmailType;
 import org.rapport.customers.PhoneType;
 
 /** The contact fields a column of an import can be mapped to, with their names in a JSON mapping. */
-enum ContactField {
+enum ContactField implements ImportTarget {
     FIRST_NAME("firstName", "First name", false),
     LAST_NAME("lastName", "Last name", false),
     FULL_NAME("fullName", "Full name (split into first and last)", false),
@@ -44,16 +44,19 @@ enum ContactField {
         this.repeatable = repeatable;
     }
 
+    @Override
     public String key() {
         return key;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     /** Whether several columns may feed this field (emails, phones, accounts, tags). */
-    boolean repeatable() {
+    @Override
+    public boolean repeatable() {
         return repeatable;
     }
 

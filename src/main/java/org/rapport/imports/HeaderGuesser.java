@@ -2,15 +2,21 @@ package org.rapport.imports;
 
 import static org.rapport.imports.ContactField.*;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+
+import org.rapport.customers.CustomFieldDefinition;
 
 /**
  * Guesses the contact field of a column from its header, knowing the column names of Rapport's own export and of
  * the contact exports of Salesforce, HubSpot, Pipedrive and Zoho ("Mailing City", "Email - Work", "State/Region").
+ * A header no contact field knows goes to the active custom field whose label or key it is.
  */
 final class HeaderGuesser {
 
@@ -60,17 +66,30 @@ final class HeaderGuesser {
     }
 
     /** One guess per column (null when unknown); a field that takes one column goes to the first that fits. */
-    static List<ContactField> guess(List<String> columns) {
-        List<ContactField> guesses = new java.util.ArrayList<>();
-        java.util.Set<ContactField> taken = java.util.EnumSet.noneOf(ContactField.class);
+    static List<ImportTarget> guess(List<String> columns, List<CustomFieldDefinition> customFields) {
+        List<ImportTarget> guesses = new ArrayList<>();
+        Set<String> taken = new HashSet<>();
         for (String column : columns) {
-            ContactField field = guess(column).orElse(null);
-            if (field != null && !field.repeatable() && !taken.add(field)) {
+            ImportTarget field = guess(column).<ImportTarget>map(f -> f)
+                    .or(() -> custom(column, customFields)).orElse(null);
+            if (field != null && !field.repeatable() && !taken.add(field.key())) {
                 field = null;
             }
             guesses.add(field);
         }
         return guesses;
+    }
+
+    /** The active custom field whose label, key or mapping key ({@code custom.<key>}) the header is. */
+    static Optional<CustomTarget> custom(String header, List<CustomFieldDefinition> customFields) {
+        String key = normalize(header);
+        if (key.isEmpty()) {
+            return Optional.empty();
+        }
+        return customFields.stream().filter(CustomFieldDefinition::active)
+                .filter(d -> key.equals(normalize(d.label())) || key.equals(normalize(d.key()))
+                        || key.equals(normalize(CustomTarget.PREFIX + d.key())))
+                .findFirst().map(CustomTarget::new);
     }
 
     static Optional<ContactField> guess(String header) {

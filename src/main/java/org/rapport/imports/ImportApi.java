@@ -62,7 +62,8 @@ class ImportApi {
                     + "object of column name to field: firstName, lastName, fullName, title, email, personalEmail, "
                     + "otherEmail, phone, mobilePhone, homePhone, otherPhone, fax, accountName, lifecycleStage, source, "
                     + "tags, street, city, region, postalCode, country, marketingOptIn, doNotCall, doNotEmail, "
-                    + "ownerEmail; left out: guessed from the header), policy=skip|update|create for rows whose email "
+                    + "ownerEmail, or custom.<key> for a custom field of contacts; left out: guessed from the header, "
+                    + "custom fields by their label or key), policy=skip|update|create for rows whose email "
                     + "(else phone) matches an existing contact. Follow it with GET /api/v1/imports/{id}.")
     ResponseEntity<ImportResponse> create(@AuthenticationPrincipal CurrentUser user,
                                           @RequestParam(required = false) MultipartFile file,

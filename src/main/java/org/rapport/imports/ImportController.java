@@ -44,10 +44,12 @@ class ImportController {
     }
 
     private final ImportService imports;
+    private final ImportTargets targets;
     private final UserService users;
 
-    ImportController(ImportService imports, UserService users) {
+    ImportController(ImportService imports, ImportTargets targets, UserService users) {
         this.imports = imports;
+        this.targets = targets;
         this.users = users;
     }
 
@@ -155,12 +157,12 @@ class ImportController {
         List<String> samples = imports.samples(user, view.id());
         List<ColumnChoice> columns = new ArrayList<>();
         for (int i = 0; i < view.columns().size(); i++) {
-            ContactField field = mapping.field(i);
+            ImportTarget field = mapping.field(i);
             columns.add(new ColumnChoice(i, view.columns().get(i), i < samples.size() ? samples.get(i) : "",
                     field == null ? "" : field.key()));
         }
         model.addAttribute("columns", columns);
-        model.addAttribute("fields", ContactField.values());
+        model.addAttribute("fields", targets.all());
         model.addAttribute("policy", policy.name());
     }
 
@@ -169,7 +171,7 @@ class ImportController {
     }
 
     /** The mapping posted by the form: {@code column<i>} = field key, empty for "ignore". */
-    private static ImportMapping mapping(ImportView view, Map<String, String> form) {
+    private ImportMapping mapping(ImportView view, Map<String, String> form) {
         Map<String, String> byColumn = new LinkedHashMap<>();
         for (int i = 0; i < view.columns().size(); i++) {
             String field = form.get("column" + i);
@@ -177,6 +179,6 @@ class ImportController {
                 byColumn.put(view.columns().get(i), field);
             }
         }
-        return ImportMapping.parse(byColumn, view.columns());
+        return targets.parse(byColumn, view.columns());
     }
 }

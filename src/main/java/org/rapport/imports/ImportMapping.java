@@ -3,35 +3,41 @@ package org.rapport.imports;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.rapport.customers.CustomFieldDefinition;
 import org.rapport.customers.DuplicatePolicy;
 import org.rapport.shared.InvalidFieldException;
 
-/** The contact field each column of a file goes to, by column position; null for a column that is ignored. */
-record ImportMapping(List<String> columns, List<ContactField> fields) {
+/**
+ * The contact field (built-in or custom) each column of a file goes to, by column position; null for a column that
+ * is ignored.
+ */
+record ImportMapping(List<String> columns, List<ImportTarget> fields) {
 
     ImportMapping {
         columns = List.copyOf(columns);
         fields = Collections.unmodifiableList(new ArrayList<>(fields));
     }
 
-    static ImportMapping guess(List<String> columns) {
-        return new ImportMapping(columns, HeaderGuesser.guess(columns));
+    static ImportMapping guess(List<String> columns, List<CustomFieldDefinition> customFields) {
+        return new ImportMapping(columns, HeaderGuesser.guess(columns, customFields));
     }
 
     /**
-     * Reads {@code {column: field}} as the API and the stored import give it; an unknown column or field, or a field
-     * that takes one column given several, is refused naming the {@code mapping}.
+     * Reads {@code {column: field}} as the API and the stored import give it, custom fields as {@code custom.<key>};
+     * an unknown column or field, or a field that takes one column given several, is refused naming the
+     * {@code mapping}.
      */
-    static ImportMapping parse(Map<String, String> byColumn, List<String> columns) {
-        List<ContactField> fields = new ArrayList<>(Collections.nCopies(columns.size(), null));
+    static ImportMapping parse(Map<String, String> byColumn, List<String> columns,
+                               List<CustomFieldDefinition> customFields) {
+        List<ImportTarget> fields = new ArrayList<>(Collections.nCopies(columns.size(), null));
         for (Map.Entry<String, String> entry : byColumn.entrySet()) {
             int index = indexOf(columns, entry.getKey());
             if (index < 0) {
@@ -42,9 +48,10 @@ record ImportMapping(List<String> columns, List<ContactField> fields) {
             if (key.isEmpty()) {
                 continue;
             }
-            ContactField field = ContactField.byKey(key).orElseThrow(() -> new InvalidFieldException("mapping",
-                    "Unknown field '" + key + "' for column '" + entry.getKey() + "'; use one of "
-                            + Arrays.stream(ContactField.values()).map(ContactField::key).collect(Collectors.joining(", "))));
+            ImportTarget field = ContactField.byKey(key).<ImportTarget>map(f -> f)
+                    .or(() -> CustomTarget.byKey(key, customFields))
+                    .orElseThrow(() -> new InvalidFieldException("mapping", "Unknown field '" + key + "' for column '"
+                            + entry.getKey() + "'; use one of " + String.join(", ", keys(customFields))));
             fields.set(index, field);
         }
         ImportMapping mapping = new ImportMapping(columns, fields);
@@ -63,13 +70,19 @@ record ImportMapping(List<String> columns, List<ContactField> fields) {
         return map;
     }
 
-    ContactField field(int column) {
+    /** Every key a mapping may use: the contact fields, then {@code custom.<key>} of the active custom fields. */
+    static List<String> keys(List<CustomFieldDefinition> customFields) {
+        return Stream.concat(Arrays.stream(ContactField.values()).map(ContactField::key),
+                customFields.stream().filter(CustomFieldDefinition::active).map(d -> new CustomTarget(d).key())).toList();
+    }
+
+    ImportTarget field(int column) {
         return column < fields.size() ? fields.get(column) : null;
     }
 
     /** The first column mapped to one of these fields, or null. */
-    String columnOf(ContactField... candidates) {
-        for (ContactField candidate : candidates) {
+    String columnOf(ImportTarget... candidates) {
+        for (ImportTarget candidate : candidates) {
             int index = fields.indexOf(candidate);
             if (index >= 0) {
                 return columns.get(index);
@@ -91,10 +104,20 @@ record ImportMapping(List<String> columns, List<ContactField> fields) {
         }
     }
 
+    /** The column mapped to the custom field with this key, or null. */
+    String columnOfCustom(String key) {
+        for (int i = 0; i < fields.size(); i++) {
+            if (fields.get(i) instanceof CustomTarget custom && custom.definition().key().equals(key)) {
+                return columns.get(i);
+            }
+        }
+        return null;
+    }
+
     private void requireEachSingleFieldOnce() {
-        Set<ContactField> seen = EnumSet.noneOf(ContactField.class);
-        for (ContactField field : fields) {
-            if (field != null && !field.repeatable() && !seen.add(field)) {
+        Set<String> seen = new HashSet<>();
+        for (ImportTarget field : fields) {
+            if (field != null && !field.repeatable() && !seen.add(field.key())) {
                 throw new InvalidFieldException("mapping", "Map only one column to '" + field.key() + "'");
             }
         }

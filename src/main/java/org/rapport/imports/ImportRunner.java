@@ -42,16 +42,18 @@ class ImportRunner {
     }
 
     private final ImportRepository imports;
+    private final ImportTargets targets;
     private final ContactBulkService contacts;
     private final UserService users;
     private final TransactionTemplate transaction;
     private final String phoneRegion;
     private final int chunkSize;
 
-    ImportRunner(ImportRepository imports, ContactBulkService contacts, UserService users, TransactionTemplate transaction,
-                 @Value("${rapport.phone-region:US}") String phoneRegion,
+    ImportRunner(ImportRepository imports, ImportTargets targets, ContactBulkService contacts, UserService users,
+                 TransactionTemplate transaction, @Value("${rapport.phone-region:US}") String phoneRegion,
                  @Value("${rapport.imports.chunk-size:2000}") int chunkSize) {
         this.imports = imports;
+        this.targets = targets;
         this.contacts = contacts;
         this.users = users;
         this.transaction = transaction;
@@ -75,7 +77,13 @@ class ImportRunner {
             fail(id, "The uploaded file is no longer there");
             return;
         }
-        ImportMapping mapping = ImportMapping.parse(job.mapping(), job.columns());
+        ImportMapping mapping;
+        try {
+            mapping = targets.parse(job.mapping(), job.columns());
+        } catch (InvalidFieldException e) {
+            fail(id, e.getMessage());
+            return;
+        }
         RowConverter converter = new RowConverter(mapping, phoneRegion);
         String consentSource = "import " + job.fileName();
         boolean finished = as(importer, () -> {

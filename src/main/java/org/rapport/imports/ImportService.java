@@ -50,16 +50,19 @@ class ImportService {
 
     private final ImportRepository imports;
     private final ContactBulkService contacts;
+    private final ImportTargets targets;
     private final Scheduler scheduler;
     private final TransactionTemplate transaction;
     private final String phoneRegion;
     private final long maxBytes;
 
-    ImportService(ImportRepository imports, ContactBulkService contacts, Scheduler scheduler,
-                  TransactionTemplate transaction, @Value("${rapport.phone-region:US}") String phoneRegion,
+    ImportService(ImportRepository imports, ContactBulkService contacts, ImportTargets targets,
+                  Scheduler scheduler, TransactionTemplate transaction,
+                  @Value("${rapport.phone-region:US}") String phoneRegion,
                   @Value("${rapport.imports.max-file-bytes:52428800}") long maxBytes) {
         this.imports = imports;
         this.contacts = contacts;
+        this.targets = targets;
         this.scheduler = scheduler;
         this.transaction = transaction;
         this.phoneRegion = phoneRegion;
@@ -71,7 +74,7 @@ class ImportService {
         requireWriter(user);
         Upload upload = read(fileName, content);
         UUID id = transaction.execute(s -> imports.insert(upload.fileName(), upload.format(), upload.columns(),
-                ImportMapping.guess(upload.columns()).byColumn(), DuplicatePolicy.SKIP, ImportStatus.DRAFT,
+                targets.guess(upload.columns()).byColumn(), DuplicatePolicy.SKIP, ImportStatus.DRAFT,
                 upload.rows(), user.id(), content));
         return get(user, id);
     }
@@ -81,8 +84,8 @@ class ImportService {
                       DuplicatePolicy policy) {
         requireWriter(user);
         Upload upload = read(fileName, content);
-        ImportMapping columns = mapping == null ? ImportMapping.guess(upload.columns())
-                : ImportMapping.parse(mapping, upload.columns());
+        ImportMapping columns = mapping == null ? targets.guess(upload.columns())
+                : targets.parse(mapping, upload.columns());
         columns.requireUsable(policy);
         UUID id = transaction.execute(s -> {
             UUID created = imports.insert(upload.fileName(), upload.format(), upload.columns(), columns.byColumn(),
@@ -103,8 +106,13 @@ class ImportService {
         return imports.latest(user.isAdmin() ? null : user.id(), limit);
     }
 
+    /** A draft's stored mapping; guessed again when it names a custom field that was retired since. */
     ImportMapping mapping(ImportView view) {
-        return ImportMapping.parse(view.mapping(), view.columns());
+        try {
+            return targets.parse(view.mapping(), view.columns());
+        } catch (InvalidFieldException e) {
+            return targets.guess(view.columns());
+        }
     }
 
     Preview preview(CurrentUser user, UUID id, ImportMapping mapping, DuplicatePolicy policy) {

@@ -14,7 +14,8 @@ import org.rapport.shared.PhoneNumber;
 
 /**
  * Turns a data row into a contact row by the mapping: emails lower-cased, phones in E.164 (numbers without a
- * country code read in the configured region), flags, stages and countries read from their usual spellings.
+ * country code read in the configured region), flags, stages and countries read from their usual spellings;
+ * custom field values go on as typed, for the bulk write to check by the rules of the API.
  * A value it cannot read is an error naming its column.
  */
 final class RowConverter {
@@ -48,13 +49,19 @@ final class RowConverter {
         Boolean doNotEmail = null;
         String country = null;
         String owner = null;
+        Map<String, String> custom = new LinkedHashMap<>();
         List<String> columns = mapping.columns();
         for (int c = 0; c < columns.size(); c++) {
-            ContactField field = mapping.field(c);
+            ImportTarget target = mapping.field(c);
             String value = source.cell(c);
-            if (field == null || value.isEmpty()) {
+            if (target == null || value.isEmpty()) {
                 continue;
             }
+            if (target instanceof CustomTarget customTarget) {
+                custom.put(customTarget.definition().key(), value);
+                continue;
+            }
+            ContactField field = (ContactField) target;
             String column = columns.get(c);
             switch (field) {
                 case EMAIL, PERSONAL_EMAIL, OTHER_EMAIL -> {
@@ -135,7 +142,7 @@ final class RowConverter {
         }
         ContactBulkRow row = errors.isEmpty() ? new ContactBulkRow(source.number(), first, last,
                 single.get(ContactField.TITLE), emails, phones, accounts, stage, single.get(ContactField.SOURCE), tags,
-                address, optIn, doNotCall, doNotEmail, owner) : null;
+                address, optIn, doNotCall, doNotEmail, owner, custom) : null;
         return new Converted(source, row, errors);
     }
 
@@ -143,6 +150,9 @@ final class RowConverter {
     String columnOf(String field) {
         if (field == null) {
             return null;
+        }
+        if (field.startsWith("customFields.")) {
+            return mapping.columnOfCustom(field.substring("customFields.".length()));
         }
         return switch (field) {
             case "name" -> mapping.columnOf(ContactField.LAST_NAME, ContactField.FIRST_NAME, ContactField.FULL_NAME);

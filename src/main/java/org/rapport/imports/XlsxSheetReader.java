@@ -3,13 +3,18 @@ package org.rapport.imports;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.dhatim.fastexcel.reader.SheetVisibility;
@@ -18,6 +23,9 @@ import org.rapport.shared.InvalidFieldException;
 /** Reads the first visible sheet of an XLSX workbook as it streams out of the zip, never the whole sheet at once. */
 final class XlsxSheetReader implements SheetReader {
 
+    /** Literal text, colours and conditions, and escaped characters of a number format: not part of the date. */
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|\\[[^\\]]*]|\\\\.|_.|\\*.");
+
     private final ReadableWorkbook workbook;
     private final Stream<Row> stream;
     private final Iterator<Row> rows;
@@ -25,7 +33,7 @@ final class XlsxSheetReader implements SheetReader {
 
     XlsxSheetReader(byte[] content) {
         try {
-            workbook = new ReadableWorkbook(new ByteArrayInputStream(content));
+            workbook = new ReadableWorkbook(new ByteArrayInputStream(content), new ReadingOptions(true, false));
             Sheet sheet = workbook.getSheets().filter(s -> s.getVisibility() == SheetVisibility.VISIBLE).findFirst()
                     .orElseGet(workbook::getFirstSheet);
             stream = sheet.openStream();
@@ -79,13 +87,20 @@ final class XlsxSheetReader implements SheetReader {
         }
     }
 
-    /** A cell as text; numbers in plain notation without trailing zeros, so that 4155550123 stays 4155550123. */
+    /**
+     * A cell as text; numbers in plain notation without trailing zeros, so that 4155550123 stays 4155550123, and
+     * numbers formatted as dates as ISO dates (2024-02-29, or 2024-02-29T10:30 with a time of day).
+     */
     static String text(Cell cell) {
         if (cell == null) {
             return "";
         }
         return switch (cell.getType()) {
             case NUMBER -> {
+                if (isDate(cell.getDataFormatId(), cell.getDataFormatString())) {
+                    LocalDateTime date = cell.asDate();
+                    yield date.toLocalTime().equals(LocalTime.MIDNIGHT) ? date.toLocalDate().toString() : date.toString();
+                }
                 BigDecimal number = cell.asNumber();
                 yield number == null ? "" : number.stripTrailingZeros().toPlainString();
             }
@@ -93,5 +108,18 @@ final class XlsxSheetReader implements SheetReader {
             case ERROR, EMPTY -> "";
             default -> cell.getText();
         };
+    }
+
+    /** Whether a number format shows a date: a built-in date format, or one with days, months or years. */
+    static boolean isDate(Integer formatId, String format) {
+        if (formatId != null && (formatId >= 14 && formatId <= 22 || formatId >= 45 && formatId <= 47)) {
+            return true;
+        }
+        if (format == null) {
+            return false;
+        }
+        String shown = QUOTED.matcher(format).replaceAll("").toLowerCase(Locale.ROOT);
+        return shown.contains("d") || shown.contains("y") || shown.contains("m") && !shown.contains("0")
+                && !shown.contains("#");
     }
 }

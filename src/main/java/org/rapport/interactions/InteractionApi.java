@@ -106,7 +106,7 @@ class InteractionApi {
             }
         }
         return withEtag(ResponseEntity.ok(),
-                interactions.update(user, id, IfMatch.version(ifMatch), merged.toNew(InteractionSource.API)));
+                interactions.update(user, id, IfMatch.version(ifMatch, "the interaction"), merged.toNew(InteractionSource.API)));
     }
 
     @DeleteMapping("/{id}")

@@ -110,11 +110,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof PayloadTooLargeException tooLarge) {
             return asObject(problem(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()));
         }
-        if (cause instanceof UnrecognizedPropertyException unknown) {
+        // A value Jackson could not convert (a date, say) is wrapped around its parser's exception: name its field.
+        DatabindException databind = databindCause(e);
+        if (databind instanceof UnrecognizedPropertyException unknown) {
             return asObject(badRequest("Unknown field '" + unknown.getPropertyName() + "'",
                     List.of(new Problems.FieldError(path(unknown), "unknown field"))));
         }
-        DatabindException databind = databindCause(e);
         if (databind != null && !databind.getPath().isEmpty()) {
             String field = path(databind);
             return asObject(badRequest("Field '" + field + "' has the wrong type or format",
@@ -126,7 +127,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return asObject(problem(HttpStatus.BAD_REQUEST, "The request body is missing or unreadable"));
     }
 
-    /** The mapping failure behind a body error, also when a parser (e.g. of a date) threw beneath it. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
+                                                        HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        return asObject(badRequest("Parameter '" + name + "' has the wrong type or format",
+                List.of(new Problems.FieldError(name, "wrong type or format"))));
+    }
+
     private static DatabindException databindCause(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof DatabindException databind) {
@@ -134,14 +142,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return null;
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleTypeMismatch(org.springframework.beans.TypeMismatchException e,
-                                                        HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
-        return asObject(badRequest("Parameter '" + name + "' has the wrong type or format",
-                List.of(new Problems.FieldError(name, "wrong type or format"))));
     }
 
     private static String path(DatabindException e) {

@@ -8,9 +8,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.rapport.customers.ContactBulkRow;
+import org.rapport.customers.CustomFieldDefinition;
+import org.rapport.customers.CustomFieldType;
 import org.rapport.customers.LifecycleStage;
 import org.rapport.customers.PhoneType;
 import org.rapport.shared.InvalidFieldException;
@@ -22,32 +25,72 @@ class ImportParsingTest {
     void guessesTheColumnsOfSalesforceHubSpotPipedriveAndZohoExports() {
         assertThat(HeaderGuesser.guess(List.of("First Name", "Last Name", "Title", "Email", "Mobile Phone",
                 "Account Name", "Lead Source", "Mailing Street", "Mailing City", "Mailing State/Province",
-                "Mailing Zip/Postal Code", "Mailing Country", "Email Opt Out", "Do Not Call", "Contact ID")))
+                "Mailing Zip/Postal Code", "Mailing Country", "Email Opt Out", "Do Not Call", "Contact ID"), List.of()))
                 .containsExactly(FIRST_NAME, LAST_NAME, TITLE, EMAIL, MOBILE_PHONE, ACCOUNT_NAME, SOURCE, STREET, CITY,
                         REGION, POSTAL_CODE, COUNTRY, DO_NOT_EMAIL, DO_NOT_CALL, null);
         assertThat(HeaderGuesser.guess(List.of("Record ID", "First Name", "Last Name", "Email", "Phone Number",
                 "Mobile Phone Number", "Company Name", "Job Title", "Lifecycle Stage", "Street Address", "City",
-                "State/Region", "Postal Code", "Country/Region", "Original Source")))
+                "State/Region", "Postal Code", "Country/Region", "Original Source"), List.of()))
                 .containsExactly(null, FIRST_NAME, LAST_NAME, EMAIL, PHONE, MOBILE_PHONE, ACCOUNT_NAME, TITLE,
                         LIFECYCLE_STAGE, STREET, CITY, REGION, POSTAL_CODE, COUNTRY, SOURCE);
         assertThat(HeaderGuesser.guess(List.of("Person - Name", "Person - Email - Work", "Person - Email - Home",
-                "Person - Phone - Work", "Person - Phone - Mobile", "Organization - Name", "Person - Label")))
+                "Person - Phone - Work", "Person - Phone - Mobile", "Organization - Name", "Person - Label"), List.of()))
                 .containsExactly(FULL_NAME, EMAIL, PERSONAL_EMAIL, PHONE, MOBILE_PHONE, ACCOUNT_NAME, TAGS);
         assertThat(HeaderGuesser.guess(List.of("First Name", "Last Name", "Email", "Secondary Email", "Phone", "Mobile",
-                "Home Phone", "Fax", "Account Name", "Mailing Zip", "Tag", "Contact Owner")))
+                "Home Phone", "Fax", "Account Name", "Mailing Zip", "Tag", "Contact Owner"), List.of()))
                 .containsExactly(FIRST_NAME, LAST_NAME, EMAIL, OTHER_EMAIL, PHONE, MOBILE_PHONE, HOME_PHONE, FAX,
                         ACCOUNT_NAME, POSTAL_CODE, TAGS, null);
-        assertThat(HeaderGuesser.guess(ContactExporter.COLUMNS)).containsExactly(FIRST_NAME, LAST_NAME, TITLE, EMAIL,
+        assertThat(HeaderGuesser.guess(ContactCells.COLUMNS, List.of())).containsExactly(FIRST_NAME, LAST_NAME, TITLE, EMAIL,
                 OTHER_EMAIL, PHONE, OTHER_PHONE, ACCOUNT_NAME, LIFECYCLE_STAGE, SOURCE, TAGS, STREET, CITY, REGION,
-                POSTAL_CODE, COUNTRY, MARKETING_OPT_IN, DO_NOT_CALL, DO_NOT_EMAIL, OWNER_EMAIL, null, null, null, null);
+                POSTAL_CODE, COUNTRY, MARKETING_OPT_IN, DO_NOT_CALL, DO_NOT_EMAIL, OWNER_EMAIL, null);
     }
 
     @Test
     void aFieldThatTakesOneColumnIsGuessedOnlyForTheFirst() {
-        assertThat(HeaderGuesser.guess(List.of("City", "Mailing City", "Email", "Email (2)")))
+        assertThat(HeaderGuesser.guess(List.of("City", "Mailing City", "Email", "Email (2)"), List.of()))
                 .containsExactly(CITY, null, EMAIL, EMAIL);
         assertThat(SheetReader.columnNames(Arrays.asList("Email", "", "email", null, "")))
                 .containsExactly("Email", "Column 2", "email (2)");
+    }
+
+    @Test
+    void guessesCustomFieldsByLabelOrKeyWhenNoContactFieldTakesTheHeader() {
+        CustomFieldDefinition tier = definition("tier", "Customer tier", true);
+        CustomFieldDefinition score = definition("leadScore", "Score", true);
+        CustomFieldDefinition region = definition("salesRegion", "Region", true);
+        CustomFieldDefinition retired = definition("old", "Old field", false);
+        assertThat(HeaderGuesser.guess(List.of("customer TIER", "custom.leadScore", "Region", "Old field", "salesregion"),
+                List.of(tier, score, region, retired)))
+                .containsExactly(new CustomTarget(tier), new CustomTarget(score), REGION, null, new CustomTarget(region));
+        assertThat(ExportCells.header(List.of("Name"), List.of(tier, region), List.of("Id"), label -> HeaderGuesser.guess(label).isPresent()))
+                .containsExactly("Name", "Customer tier", "custom.salesRegion", "Id");
+    }
+
+    private static CustomFieldDefinition definition(String key, String label, boolean active) {
+        return new CustomFieldDefinition(UUID.randomUUID(), "contact", key, label, CustomFieldType.TEXT, false,
+                List.of(), 0, active);
+    }
+
+    @Test
+    void readsExcelDatesAsIsoDates() throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "test", "1.0");
+        org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet("Dates");
+        sheet.value(0, 0, "Since");
+        sheet.value(0, 1, "Met");
+        sheet.value(0, 2, "Phone");
+        sheet.value(1, 0, java.time.LocalDate.of(2024, 2, 29));
+        sheet.style(1, 0).format("dd.mm.yyyy").set();
+        sheet.value(1, 1, java.time.LocalDateTime.of(2024, 3, 1, 10, 30));
+        sheet.style(1, 1).format("yyyy-mm-dd hh:mm").set();
+        sheet.value(1, 2, 4155550123L);
+        workbook.finish();
+        try (SheetReader reader = SheetReader.open(FileFormat.XLSX, out.toByteArray())) {
+            assertThat(reader.next().cells()).containsExactly("2024-02-29", "2024-03-01T10:30", "4155550123");
+        }
+        assertThat(XlsxSheetReader.isDate(null, "[Red]#,##0.00")).isFalse();
+        assertThat(XlsxSheetReader.isDate(null, "\"Day\" 0")).isFalse();
+        assertThat(XlsxSheetReader.isDate(14, "General")).isTrue();
     }
 
     @Test
