@@ -139,7 +139,9 @@ class BrowserTest {
                 .isVisible();
         Locator userMenu = navbar.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Administrator"));
         assertThat(userMenu).isVisible();
-        page.waitForFunction("typeof htmx === 'object' && typeof bootstrap === 'object'");
+        // Deferred scripts have run once the load event fired; polling with waitForFunction would need 'unsafe-eval'.
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        assertThat(page.evaluate("typeof htmx === 'object' && typeof bootstrap === 'object'")).isEqualTo(true);
         screenshot("home");
 
         userMenu.click();

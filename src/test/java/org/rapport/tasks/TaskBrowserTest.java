@@ -87,7 +87,8 @@ class TaskBrowserTest {
         assertThat(page.locator("#overdue-tasks")).containsText("Late one");
         Locator row = page.locator("#today-tasks li").filter(new Locator.FilterOptions().setHasText(title));
         assertThat(row).containsText("High");
-        page.waitForFunction("typeof htmx === 'object'");
+        // Deferred scripts have run once the load event fired; polling with waitForFunction would need 'unsafe-eval'.
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/screenshots/my-tasks.png"))
                 .setFullPage(true));
 
