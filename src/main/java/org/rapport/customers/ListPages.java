@@ -50,7 +50,7 @@ class ListPages {
         model.addAttribute("nextUrl", page.nextCursor() == null ? null : UriComponentsBuilder.fromPath(list.path())
                 .query(queryString).replaceQueryParam("cursor", page.nextCursor()).build().toUriString());
         model.addAttribute("filterFields", definitions.stream()
-                .filter(d -> d.isSelect() || d.type() == CustomFieldType.BOOLEAN).toList());
+                .filter(d -> d.type() != CustomFieldType.LONG_TEXT).toList());
         model.addAttribute("customFilter", parameters);
         model.addAttribute("filter", filter);
         model.addAttribute("columns", list.chosen(query.columns(), definitions));

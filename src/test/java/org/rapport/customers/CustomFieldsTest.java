@@ -81,6 +81,12 @@ class CustomFieldsTest {
                 .bodyText().contains("Fielded").contains("name=\"cf." + tier + "\"");
         assertThat(mvc.get().uri("/contacts?cf." + tier + "=Silver").with(TestUsers.signedIn(rep))).hasStatusOk()
                 .bodyText().doesNotContain(">Fielded<");
+        assertThat(mvc.get().uri("/contacts?cf." + since + "=2024-02-29").with(TestUsers.signedIn(rep))).hasStatusOk()
+                .bodyText().contains(">Fielded<").contains("type=\"date\"").contains("value=\"2024-02-29\"");
+        assertThat(mvc.get().uri("/contacts?cf." + score + "=12.5").with(TestUsers.signedIn(rep))).hasStatusOk()
+                .bodyText().contains(">Fielded<").contains("type=\"number\"");
+        assertThat(mvc.get().uri("/contacts?cf." + score + "=13").with(TestUsers.signedIn(rep))).hasStatusOk()
+                .bodyText().doesNotContain(">Fielded<");
 
         MvcTestResult patched = api.patch(token, "/api/v1/contacts/" + id, "\"0\"",
                 "{\"customFields\":{\"" + tier + "\":null}}");
