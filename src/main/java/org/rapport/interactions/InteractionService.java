@@ -204,6 +204,15 @@ public class InteractionService {
         return after;
     }
 
+    /**
+     * Moves every interaction on {@code from}'s timeline to {@code to}'s (a lead converted into a contact), in the
+     * caller's transaction; when {@code to} is a contact it also takes part in them. Returns how many moved.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public int moveRecord(RecordRef from, RecordRef to) {
+        return interactions.move(from, to);
+    }
+
     /** The thread an email belongs to, from the Message-IDs it replies to or references. */
     public Optional<UUID> threadOf(List<String> messageIds) {
         return interactions.threadOf(messageIds);
