@@ -213,6 +213,22 @@ public class InteractionService {
         return interactions.move(from, to);
     }
 
+    /**
+     * For machine channels with no signed-in user (a lead captured from an unknown caller or sender): reads the
+     * interaction past visibility and puts it on {@code record}'s timeline too. Empty when it no longer exists.
+     */
+    @Transactional
+    public Optional<InteractionView> linkRecord(UUID interactionId, RecordRef record) {
+        Optional<InteractionView> found = findUnattended(interactionId);
+        found.ifPresent(i -> interactions.link(interactionId, i.occurredAt(), List.of(record)));
+        return found;
+    }
+
+    /** For machine channels with no signed-in user: the interaction, read past visibility. */
+    public Optional<InteractionView> findUnattended(UUID interactionId) {
+        return interactions.find(interactionId, SqlFilter.UNRESTRICTED);
+    }
+
     /** The thread an email belongs to, from the Message-IDs it replies to or references. */
     public Optional<UUID> threadOf(List<String> messageIds) {
         return interactions.threadOf(messageIds);
