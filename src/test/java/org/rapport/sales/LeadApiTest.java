@@ -211,6 +211,22 @@ class LeadApiTest {
         assertThat(api.read(api.get(token, "/api/v1/leads/" + id)).get("status").asString()).isEqualTo("NEW");
     }
 
+    @Test
+    void openLeadsTheCallerMaySeeAreInTheGlobalSearch() {
+        CurrentUser rep = testUsers.create(Role.SALES_REP, testUsers.department("Leads search"));
+        String token = api.token(rep.email(), TestUsers.PASSWORD);
+        String company = "Zyxglobe" + UUID.randomUUID().toString().substring(0, 6);
+        String id = api.read(api.post(token, "/api/v1/leads", "{\"lastName\": \"Searchable\", \"company\": \"%s\","
+                .formatted(company) + " \"ownerId\": \"" + rep.id() + "\"}")).get("id").asString();
+        JsonNode hits = api.read(api.get(token, "/api/v1/search?q=" + company));
+        assertThat(hits.get("items").findValuesAsString("id")).containsExactly(id);
+        assertThat(hits.get("items").get(0).get("type").asString()).isEqualTo("lead");
+        assertThat(api.read(api.get(token, "/api/v1/search?types=contact&q=" + company)).get("items")).isEmpty();
+        CurrentUser stranger = testUsers.create(Role.SALES_REP, testUsers.department("Leads search elsewhere"));
+        assertThat(api.read(api.get(api.token(stranger.email(), TestUsers.PASSWORD), "/api/v1/search?q=" + company))
+                .get("items")).isEmpty();
+    }
+
     private void clearRules(CurrentUser admin) {
         rules.all().forEach(r -> rules.delete(admin, r.id()));
     }
