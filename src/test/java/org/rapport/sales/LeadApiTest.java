@@ -201,6 +201,26 @@ class LeadApiTest {
     }
 
     @Test
+    void convertingIntoAnExistingContactLinksItToTheNewAccountAndMovesTheTasks() {
+        CurrentUser rep = testUsers.create(Role.SALES_REP, testUsers.department("Leads merge"));
+        String token = api.token(rep.email(), TestUsers.PASSWORD);
+        String contact = api.read(api.post(token, "/api/v1/contacts", "{\"lastName\": \"Existing\"}"))
+                .get("id").asString();
+        String id = api.read(api.post(token, "/api/v1/leads", "{\"lastName\": \"Existing\", \"company\": \"Merge %s\", \"ownerId\": \"%s\"}"
+                .formatted(UUID.randomUUID(), rep.id()))).get("id").asString();
+        String task = api.read(api.post(token, "/api/v1/tasks", "{\"title\": \"Follow up\", \"recordType\": \"lead\", \"recordId\": \"%s\"}"
+                .formatted(id))).get("id").asString();
+        var converted = api.post(token, "/api/v1/leads/" + id + "/convert", "{\"contactId\": \"%s\"}".formatted(contact));
+        assertThat(converted).hasStatusOk();
+        JsonNode lead = api.read(converted);
+        assertThat(lead.get("convertedContactId").asString()).isEqualTo(contact);
+        String account = lead.get("convertedAccountId").asString();
+        assertThat(api.read(api.get(token, "/api/v1/contacts/" + contact)).get("accountIds").toString())
+                .contains(account);
+        assertThat(api.read(api.get(token, "/api/v1/tasks/" + task)).get("recordId").asString()).isEqualTo(contact);
+    }
+
+    @Test
     void convertingWithADealIsRefusedWhileNoDealHookExists() {
         CurrentUser rep = testUsers.create(Role.SALES_REP, testUsers.department("Leads deal"));
         String token = api.token(rep.email(), TestUsers.PASSWORD);
