@@ -59,8 +59,9 @@ class LeadCapture {
 
     private void capture(UUID interactionId, String email, String phone, LeadSource source, String name,
                          String fallbackName) {
-        Optional<UUID> known = repository.duplicates(email == null ? null : email.toLowerCase(Locale.ROOT), phone, null)
-                .stream().findFirst();
+        String address = email == null ? null : email.toLowerCase(Locale.ROOT);
+        repository.lockIdentity(address, phone);
+        Optional<UUID> known = repository.duplicates(address, phone, null).stream().findFirst();
         UUID leadId;
         if (known.isPresent()) {
             leadId = known.get();

@@ -146,6 +146,19 @@ class LeadRepository {
                 .param("id", id).param("score", score).update();
     }
 
+    /**
+     * Serializes, until the transaction ends, the creation of leads with this email or phone, so that two captures of
+     * one new caller or sender at once do not make two leads.
+     */
+    void lockIdentity(String email, String phone) {
+        for (String key : new String[] {email, phone}) {
+            if (key != null) {
+                jdbc.sql("select pg_advisory_xact_lock(hashtext('lead-identity:' || :key))").param("key", key)
+                        .query((rs, n) -> 1).list();
+            }
+        }
+    }
+
     /** Open (not converted) leads with this email or phone, other than {@code except}. */
     List<UUID> duplicates(String email, String phone, UUID except) {
         if (email == null && phone == null) {

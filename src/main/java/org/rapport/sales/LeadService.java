@@ -94,6 +94,7 @@ public class LeadService {
         if (clean.status() == LeadStatus.CONVERTED) {
             throw new InvalidFieldException("status", "A lead is converted with POST /api/v1/leads/{id}/convert");
         }
+        leads.lockIdentity(clean.email(), clean.phone());
         if (!allowDuplicate) {
             duplicateOf(clean, null).ifPresent(d -> {
                 throw new ConflictException("A " + d + " already has this email or phone; send allowDuplicate=true"
@@ -113,6 +114,7 @@ public class LeadService {
     @Transactional
     public Optional<LeadView> capture(LeadFields fields, UUID generatedBy) {
         LeadFields clean = clean(fields, LeadStatus.NEW);
+        leads.lockIdentity(clean.email(), clean.phone());
         if (duplicateOf(clean, null).isPresent()) {
             return Optional.empty();
         }
