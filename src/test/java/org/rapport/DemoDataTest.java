@@ -61,6 +61,13 @@ class DemoDataTest {
                         select 1 from accounts a where t.record_type = 'account' and a.id = t.record_id and a.owner_id = t.owner_id)
                     """)).as("demo tasks not assigned to the owner of their contact or account").isZero();
             assertThat(count("select count(distinct owner_id) from tasks")).isGreaterThan(5);
+            assertThat(count("select count(*) from leads where created_by is null and generated_by is not null"
+                    + " or owner_id is null")).isGreaterThan(100);
+            assertThat(count("select count(distinct status) from leads")).isEqualTo(5);
+            assertThat(count("""
+                    select count(*) from leads l where l.status = 'CONVERTED' and not exists (
+                        select 1 from contacts c where c.id = l.converted_contact_id and c.owner_id = l.owner_id)
+                    """)).as("converted demo leads that do not point at a contact of their owner").isZero();
             status.setRollbackOnly();
         });
     }

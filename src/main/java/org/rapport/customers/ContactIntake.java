@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.rapport.identity.CurrentUser;
 import org.rapport.shared.EmailAddress;
 import org.rapport.shared.InvalidFieldException;
 import org.rapport.shared.PhoneNumber;
@@ -39,13 +40,15 @@ public class ContactIntake {
     }
 
     private final ContactService contacts;
+    private final AccountService accounts;
     private final ContactLookup lookup;
     private final JdbcClient jdbc;
     private final String phoneRegion;
 
-    ContactIntake(ContactService contacts, ContactLookup lookup, JdbcClient jdbc,
+    ContactIntake(ContactService contacts, AccountService accounts, ContactLookup lookup, JdbcClient jdbc,
                   @Value("${rapport.phone-region:US}") String phoneRegion) {
         this.contacts = contacts;
+        this.accounts = accounts;
         this.lookup = lookup;
         this.jdbc = jdbc;
         this.phoneRegion = phoneRegion;
@@ -84,6 +87,56 @@ public class ContactIntake {
             contacts.updateUnattended(current.id(), current.version(), after);
         }
         return new Result(current.id(), false);
+    }
+
+    /**
+     * A lead becoming a customer. Names the existing contact to merge into, or null to create one; the existing
+     * account to link, or null to create one named {@code company} (none when {@code company} is blank too).
+     */
+    public record Conversion(String firstName, String lastName, String title, String email, String phone,
+                             String company, String source, UUID ownerId, UUID existingContactId,
+                             UUID existingAccountId) {
+    }
+
+    /** What the conversion created or linked. */
+    public record Converted(UUID contactId, UUID accountId, boolean contactCreated, boolean accountCreated) {
+    }
+
+    /**
+     * Creates or links the contact and account of a converted lead, as {@code user} (who must see the existing
+     * contact and account they name), through the usual validation; an existing contact only gains the account link.
+     */
+    @Transactional
+    public Converted convert(CurrentUser user, Conversion c) {
+        UUID accountId = c.existingAccountId();
+        boolean accountCreated = false;
+        if (accountId != null) {
+            accountId = accounts.get(user, accountId).id();
+        } else if (!blank(c.company())) {
+            accountId = accounts.create(user, new AccountFields(c.company().strip(), null, null, c.ownerId())).id();
+            accountCreated = true;
+        }
+        List<UUID> accountIds = accountId == null ? List.of() : List.of(accountId);
+        if (c.existingContactId() != null) {
+            ContactView current = contacts.get(user, c.existingContactId());
+            ContactRequest before = ContactRequest.from(current);
+            if (accountId != null && !before.accountIds().contains(accountId)) {
+                List<UUID> linked = new ArrayList<>(before.accountIds());
+                linked.add(accountId);
+                contacts.update(user, current.id(), current.version(), new ContactRequest(before.firstName(),
+                        before.lastName(), before.title(), before.emails(), before.phones(), linked,
+                        before.accountRoles(), before.relationshipTypes(), before.lifecycleStage(), before.source(),
+                        before.preferences(), before.consent(), before.address(), before.ownerId(), before.tags(),
+                        before.customFields()));
+            }
+            return new Converted(current.id(), accountId, false, accountCreated);
+        }
+        ContactRequest request = new ContactRequest(c.firstName(), c.lastName(), c.title(),
+                blank(c.email()) ? List.of() : List.of(new ContactRequest.EmailInput(c.email(), null, true)),
+                blank(c.phone()) ? List.of() : List.of(new ContactRequest.PhoneInput(c.phone(), null, true)),
+                accountIds, null, null, LifecycleStage.OPPORTUNITY, c.source(), null, null, null, c.ownerId(), null,
+                null);
+        return new Converted(contacts.create(user, request).id(), accountId, true, accountCreated);
     }
 
     private static ContactRequest newContact(Submission s, String email, String phone) {

@@ -323,6 +323,29 @@ class InteractionRepository {
         return new ArrayList<>(byId.values());
     }
 
+    /** Moves the timeline links of one record to another; a contact target also becomes a participant. */
+    int move(org.rapport.shared.RecordRef from, org.rapport.shared.RecordRef to) {
+        if ("contact".equals(to.type())) {
+            jdbc.sql("""
+                            insert into interaction_participants (interaction_id, participant_type, participant_id)
+                            select interaction_id, 'CONTACT', :to from interaction_links
+                            where record_type = :fromType and record_id = :from
+                            on conflict do nothing
+                            """)
+                    .param("to", to.id()).param("fromType", from.type()).param("from", from.id()).update();
+        }
+        jdbc.sql("""
+                        insert into interaction_links (interaction_id, record_type, record_id, occurred_at)
+                        select interaction_id, :toType, :to, occurred_at from interaction_links
+                        where record_type = :fromType and record_id = :from
+                        on conflict do nothing
+                        """)
+                .param("toType", to.type()).param("to", to.id()).param("fromType", from.type())
+                .param("from", from.id()).update();
+        return jdbc.sql("delete from interaction_links where record_type = :fromType and record_id = :from")
+                .param("fromType", from.type()).param("from", from.id()).update();
+    }
+
     private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
         return value == null ? null : Enum.valueOf(type, value);
     }

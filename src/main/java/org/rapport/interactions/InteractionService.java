@@ -204,6 +204,31 @@ public class InteractionService {
         return after;
     }
 
+    /**
+     * Moves every interaction on {@code from}'s timeline to {@code to}'s (a lead converted into a contact), in the
+     * caller's transaction; when {@code to} is a contact it also takes part in them. Returns how many moved.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public int moveRecord(RecordRef from, RecordRef to) {
+        return interactions.move(from, to);
+    }
+
+    /**
+     * For machine channels with no signed-in user (a lead captured from an unknown caller or sender): reads the
+     * interaction past visibility and puts it on {@code record}'s timeline too. Empty when it no longer exists.
+     */
+    @Transactional
+    public Optional<InteractionView> linkRecord(UUID interactionId, RecordRef record) {
+        Optional<InteractionView> found = findUnattended(interactionId);
+        found.ifPresent(i -> interactions.link(interactionId, i.occurredAt(), List.of(record)));
+        return found;
+    }
+
+    /** For machine channels with no signed-in user: the interaction, read past visibility. */
+    public Optional<InteractionView> findUnattended(UUID interactionId) {
+        return interactions.find(interactionId, SqlFilter.UNRESTRICTED);
+    }
+
     /** The thread an email belongs to, from the Message-IDs it replies to or references. */
     public Optional<UUID> threadOf(List<String> messageIds) {
         return interactions.threadOf(messageIds);

@@ -1,6 +1,5 @@
 package org.rapport.search;
 
-import org.rapport.customers.CustomerSearch;
 import org.rapport.identity.CurrentUser;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,20 +17,20 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Search")
 class SearchApi {
 
-    private final CustomerSearch search;
+    private final RecordSearch search;
 
-    SearchApi(CustomerSearch search) {
+    SearchApi(RecordSearch search) {
         this.search = search;
     }
 
     @GetMapping
-    @Operation(summary = "Search accounts and contacts the caller may see",
+    @Operation(summary = "Search accounts, contacts and open leads the caller may see",
             description = "q matches names, emails, web domains and phone numbers (typed in any format), "
                     + "ignoring case and accents and tolerating small typos; words of a name that start with q "
                     + "rank first, then q anywhere, then close spellings.")
     SearchResults search(@AuthenticationPrincipal CurrentUser user,
                          @Parameter(description = "1 to 200 characters") @RequestParam(required = false) String q,
-                         @Parameter(description = "account and/or contact, separated by commas; default both")
+                         @Parameter(description = "account, contact and/or lead, separated by commas; default all")
                          @RequestParam(required = false) String types,
                          @Parameter(description = "1 to 50") @RequestParam(defaultValue = "20") int limit) {
         return SearchResults.of(search.search(user, q, SearchTypes.parse(types), limit));

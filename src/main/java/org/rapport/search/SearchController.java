@@ -19,9 +19,9 @@ class SearchController {
 
     private static final int DROPDOWN = 8;
 
-    private final CustomerSearch search;
+    private final RecordSearch search;
 
-    SearchController(CustomerSearch search) {
+    SearchController(RecordSearch search) {
         this.search = search;
     }
 

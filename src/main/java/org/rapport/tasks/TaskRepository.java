@@ -242,4 +242,14 @@ class TaskRepository {
                 rs.getInt("version"));
         return new Row(task, rs.getBoolean("record_visible"));
     }
+
+    /** Points the tasks of one record at another; returns the ids moved. */
+    List<UUID> moveRecord(org.rapport.shared.RecordRef from, org.rapport.shared.RecordRef to) {
+        return jdbc.sql("""
+                        update tasks set record_type = :toType, record_id = :to, version = version + 1, updated_at = now()
+                        where record_type = :fromType and record_id = :from returning id
+                        """)
+                .param("toType", to.type()).param("to", to.id()).param("fromType", from.type())
+                .param("from", from.id()).query(UUID.class).list();
+    }
 }

@@ -154,6 +154,18 @@ public class TaskService {
         audit.deleted(ref(id), auditFields(before));
     }
 
+    /**
+     * Points every task of {@code from} at {@code to} instead (a lead converted into a contact), in the caller's
+     * transaction, with an audit entry per task. Returns how many moved.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public int moveRecord(RecordRef from, RecordRef to) {
+        List<UUID> moved = tasks.moveRecord(from, to);
+        moved.forEach(id -> audit.updated(ref(id), Map.of("recordType", from.type(), "recordId", from.id()),
+                Map.of("recordType", to.type(), "recordId", to.id())));
+        return moved.size();
+    }
+
     /** The name and link of a record the caller may see; empty for an unknown type or an invisible record. */
     public Optional<RecordDirectory.RecordLabel> describe(CurrentUser user, RecordRef record) {
         if (!records.isType(record.type()) || !records.canSee(user, record)) {

@@ -1,0 +1,16 @@
+package org.rapport.sales;
+
+import org.rapport.identity.RecordTable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Declares leads to the record directory, so that interactions, tasks and notifications can point at them. */
+@Configuration(proxyBeanMethods = false)
+class LeadRecordTables {
+
+    @Bean
+    RecordTable leadRecords() {
+        return new RecordTable(LeadService.TYPE, "leads",
+                "concat_ws(' ', r.first_name, r.last_name) || coalesce(' (' || r.company || ')', '')", "/leads/");
+    }
+}
