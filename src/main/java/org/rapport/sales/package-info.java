@@ -1,0 +1,4 @@
+/**
+ * Sales: leads, deals in pipelines, forecast and sales-force tracking.
+ */
+package org.rapport.sales;
