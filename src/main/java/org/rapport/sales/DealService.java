@@ -169,6 +169,16 @@ public class DealService {
                 before.accountId(), before.lossReason(), roles(before)));
     }
 
+    /** Replaces the deal's contacts and their roles, whatever its version. */
+    @Transactional
+    DealView changeContacts(CurrentUser user, UUID id, List<DealFields.ContactRole> contacts) {
+        DealView before = get(user, id);
+        requireWriter(user);
+        return write(user, before, new DealFields(before.name(), before.pipelineId(), before.stageId(),
+                before.amount(), before.currency(), before.expectedCloseDate(), before.probability(),
+                before.ownerId(), before.accountId(), before.lossReason(), contacts));
+    }
+
     @Transactional
     public void delete(CurrentUser user, UUID id) {
         DealView before = get(user, id);
