@@ -42,6 +42,9 @@ class DealPagesTest {
         assertThat(page).contains("recordType=deal").contains("/tasks/panel").contains("id=\"stage-history\"")
                 .contains("Qualification");
 
+        assertThat(text(mvc.get().uri("/deals/forecast?period=QUARTER&groupBy=DEPARTMENT").with(TestUsers.signedIn(rep))
+                .exchange())).contains("id=\"forecast-pipeline\"").contains("Deal pages");
+
         CurrentUser stranger = testUsers.create(Role.SALES_REP, testUsers.department("Other deal pages"));
         assertThat(mvc.get().uri("/deals/{id}", deal.id()).with(TestUsers.signedIn(stranger)))
                 .hasStatus(HttpStatus.NOT_FOUND);
