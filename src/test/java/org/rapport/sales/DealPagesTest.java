@@ -42,7 +42,7 @@ class DealPagesTest {
         assertThat(page).contains("recordType=deal").contains("/tasks/panel").contains("id=\"stage-history\"")
                 .contains("Qualification");
 
-        assertThat(text(mvc.get().uri("/deals/forecast?period=QUARTER&groupBy=DEPARTMENT").with(TestUsers.signedIn(rep))
+        assertThat(text(mvc.get().uri("/deals/forecast?period=QUARTER&groupBy=DEPARTMENT&from=2031-01-01&to=2031-03-31").with(TestUsers.signedIn(rep))
                 .exchange())).contains("id=\"forecast-pipeline\"").contains("Deal pages");
 
         CurrentUser stranger = testUsers.create(Role.SALES_REP, testUsers.department("Other deal pages"));
@@ -70,6 +70,36 @@ class DealPagesTest {
                 .param("o", rep.id()).query().singleRow();
         assertThat((BigDecimal) row.get("amount")).isEqualByComparingTo("1200.50");
         assertThat(row.get("probability")).isEqualTo(proposal.probability());
+    }
+
+    @Test
+    void adminsManagePipelinesAndStages() {
+        CurrentUser admin = testUsers.create(Role.ADMIN, null);
+        String name = "Renewals " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        assertThat(mvc.post().uri("/admin/pipelines").with(TestUsers.signedIn(admin)).with(csrf()).param("name", name))
+                .hasStatus(HttpStatus.FOUND);
+        PipelineView created = pipelines.list().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+        assertThat(created.stages()).extracting(PipelineStage::kind)
+                .containsExactly(StageKind.OPEN, StageKind.WON, StageKind.LOST);
+        assertThat(mvc.post().uri("/admin/pipelines/{id}/stages", created.id()).with(TestUsers.signedIn(admin))
+                .with(csrf()).param("name", "Quote sent").param("probability", "60").param("kind", "OPEN"))
+                .hasStatus(HttpStatus.FOUND);
+        PipelineStage first = created.stages().getFirst();
+        assertThat(mvc.post().uri("/admin/pipelines/{id}/stages/{s}", created.id(), first.id())
+                .with(TestUsers.signedIn(admin)).with(csrf()).param("name", "Renewal due").param("probability", "20")
+                .param("kind", "OPEN").param("position", "0")).hasStatus(HttpStatus.FOUND);
+        PipelineView after = pipelines.get(created.id());
+        assertThat(after.stages()).extracting(PipelineStage::name).contains("Renewal due", "Quote sent");
+        assertThat(after.stages().getFirst().probability()).isEqualTo(20);
+        assertThat(text(mvc.get().uri("/admin/pipelines").with(TestUsers.signedIn(admin)).exchange()))
+                .contains(name).contains("Quote sent");
+
+        CurrentUser rep = testUsers.create(Role.SALES_REP, null);
+        deals.create(rep, new NewDeal("In use", created.id(), null, BigDecimal.ONE, null, null, null, null, List.of()));
+        assertThat(mvc.post().uri("/admin/pipelines/{id}/stages/{s}/delete", created.id(), first.id())
+                .with(TestUsers.signedIn(admin)).with(csrf())).hasStatus(HttpStatus.FOUND);
+        assertThat(pipelines.get(created.id()).stages()).extracting(PipelineStage::id).contains(first.id());
+        assertThat(mvc.get().uri("/admin/pipelines").with(TestUsers.signedIn(rep))).hasStatus(HttpStatus.FORBIDDEN);
     }
 
     private static String text(MvcTestResult result) {
