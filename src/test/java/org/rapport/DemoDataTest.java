@@ -26,6 +26,7 @@ class DemoDataTest {
             int accountsBefore = count("select count(*) from accounts");
             int interactionsBefore = count("select count(*) from interactions");
             int tasksBefore = count("select count(*) from tasks");
+            int dealsBefore = count("select count(*) from deals");
             contributors.stream().sorted(Comparator.comparingInt(DemoDataContributor::order))
                     .forEach(DemoDataContributor::load);
             assertThat(count("select count(*) from departments where name in ('Sales East', 'Sales West', 'Support', 'Marketing')"))
@@ -68,6 +69,16 @@ class DemoDataTest {
                     select count(*) from leads l where l.status = 'CONVERTED' and not exists (
                         select 1 from contacts c where c.id = l.converted_contact_id and c.owner_id = l.owner_id)
                     """)).as("converted demo leads that do not point at a contact of their owner").isZero();
+            assertThat(count("select count(*) from deals") - dealsBefore).isEqualTo(150);
+            assertThat(count("select count(distinct d.status) from deals d where d.created_by is null")).isEqualTo(3);
+            assertThat(count("select count(distinct d.pipeline_id) from deals d where d.created_by is null")).isEqualTo(2);
+            assertThat(count("""
+                    select count(*) from deals d where d.created_by is null and (
+                        (select count(*) from deal_stage_history h where h.deal_id = d.id and h.left_at is null) <> 1
+                        or not exists (select 1 from deal_stage_history h where h.deal_id = d.id
+                                       and h.left_at is null and h.stage_id = d.stage_id)
+                        or d.owner_id <> (select a.owner_id from accounts a where a.id = d.account_id))
+                    """)).as("demo deals whose stage history or owner does not fit").isZero();
             status.setRollbackOnly();
         });
     }
