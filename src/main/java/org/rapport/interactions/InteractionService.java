@@ -234,8 +234,11 @@ public class InteractionService {
         return interactions.threadOf(messageIds);
     }
 
-    /** The SQL condition "interaction {@code i} is visible to the user", for queries of other classes here. */
-    SqlFilter visibleTo(CurrentUser user) {
+    /**
+     * The SQL condition "interaction {@code i} is visible to the user", for reports that count interactions in SQL
+     * (the query must name the interactions table {@code i}).
+     */
+    public SqlFilter visibleTo(CurrentUser user) {
         if (user.role() == Role.ADMIN) {
             return SqlFilter.UNRESTRICTED;
         }

@@ -221,12 +221,32 @@ class LeadApiTest {
     }
 
     @Test
-    void convertingWithADealIsRefusedWhileNoDealHookExists() {
+    void convertingWithADealCreatesTheDealOnTheNewAccountAndContact() {
         CurrentUser rep = testUsers.create(Role.SALES_REP, testUsers.department("Leads deal"));
         String token = api.token(rep.email(), TestUsers.PASSWORD);
-        String id = api.read(api.post(token, "/api/v1/leads", "{\"lastName\": \"Dealless\", \"ownerId\": \"%s\"}"
+        String id = api.read(api.post(token, "/api/v1/leads", ("{\"lastName\": \"Dealful\", \"company\": \"Dealful Ltd\","
+                + " \"ownerId\": \"%s\"}").formatted(rep.id()))).get("id").asString();
+        var response = api.post(token, "/api/v1/leads/" + id + "/convert",
+                "{\"deal\": {\"name\": \"Big one\", \"amount\": 12000}}");
+        assertThat(response).hasStatusOk();
+        JsonNode lead = api.read(api.get(token, "/api/v1/leads/" + id));
+        assertThat(lead.get("status").asString()).isEqualTo("CONVERTED");
+        String dealId = lead.get("convertedDealId").asString();
+        JsonNode deal = api.read(api.get(token, "/api/v1/deals/" + dealId));
+        assertThat(deal.get("name").asString()).isEqualTo("Big one");
+        assertThat(deal.get("accountId").asString()).isEqualTo(lead.get("convertedAccountId").asString());
+        assertThat(deal.get("ownerId").asString()).isEqualTo(rep.id().toString());
+        assertThat(api.post(token, "/api/v1/leads/" + id + "/convert", "{}")).hasStatus(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void aConversionWhoseDealIsInvalidWritesNothing() {
+        CurrentUser rep = testUsers.create(Role.SALES_REP, testUsers.department("Leads bad deal"));
+        String token = api.token(rep.email(), TestUsers.PASSWORD);
+        String id = api.read(api.post(token, "/api/v1/leads", "{\"lastName\": \"Badeal\", \"ownerId\": \"%s\"}"
                 .formatted(rep.id()))).get("id").asString();
-        var response = api.post(token, "/api/v1/leads/" + id + "/convert", "{\"deal\": {\"name\": \"Big one\"}}");
+        var response = api.post(token, "/api/v1/leads/" + id + "/convert",
+                "{\"deal\": {\"name\": \"Negative\", \"amount\": -5}}");
         assertThat(response).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(api.read(api.get(token, "/api/v1/leads/" + id)).get("status").asString()).isEqualTo("NEW");
     }
