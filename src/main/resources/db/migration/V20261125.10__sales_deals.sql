@@ -37,7 +37,9 @@ create table deals (
     probability         int           not null check (probability between 0 and 100),
     owner_id            uuid          not null references users (id),
     department_id       uuid          references departments (id) on delete set null,
-    account_id          uuid          references accounts (id) on delete set null,
+    -- No foreign key: a merge deletes the merged accounts before the deal follows the survivor (AccountsMerged),
+    -- and reads ignore a deleted account.
+    account_id          uuid,
     status              text          not null default 'OPEN' check (status in ('OPEN', 'WON', 'LOST')),
     loss_reason         text          check (length(loss_reason) <= 500),
     closed_at           timestamptz,
@@ -60,7 +62,8 @@ create index deals_name_order_ix on deals (lower(name), id);
 
 create table deal_contacts (
     deal_id    uuid not null references deals (id) on delete cascade,
-    contact_id uuid not null references contacts (id) on delete cascade,
+    -- No foreign key, as for deals.account_id: a contact merge moves the row to the survivor; reads skip deleted contacts.
+    contact_id uuid not null,
     role       text check (length(role) <= 100),
     primary key (deal_id, contact_id)
 );

@@ -23,11 +23,12 @@ import org.springframework.stereotype.Repository;
 class DealRepository {
 
     private static final String SELECT = """
-            select d.*, p.name as pipeline_name, s.name as stage_name, u.name as owner_name
+            select d.*, p.name as pipeline_name, s.name as stage_name, u.name as owner_name, acc.id as live_account_id
             from deals d
             join pipelines p on p.id = d.pipeline_id
             join pipeline_stages s on s.id = d.stage_id
             join users u on u.id = d.owner_id
+            left join accounts acc on acc.id = d.account_id
             """;
 
     private final JdbcClient jdbc;
@@ -162,6 +163,7 @@ class DealRepository {
         }
         jdbc.sql("""
                 select dc.deal_id, dc.contact_id, dc.role from deal_contacts dc
+                join contacts c on c.id = dc.contact_id
                 where dc.deal_id = any(:ids) order by dc.deal_id, dc.contact_id
                 """).param("ids", dealIds.toArray(UUID[]::new))
                 .query((rs, n) -> {
@@ -170,6 +172,25 @@ class DealRepository {
                     return null;
                 }).list();
         return byDeal;
+    }
+
+    /** Moves the deals of merged accounts to the survivor. */
+    void repointAccount(UUID survivor, List<UUID> merged) {
+        jdbc.sql("update deals set account_id = :survivor where account_id = any(:merged)")
+                .param("survivor", survivor).param("merged", merged.toArray(UUID[]::new)).update();
+    }
+
+    /** Makes the survivor of a contact merge a contact of every deal a merged contact was on (keeping one role). */
+    void repointContact(UUID survivor, List<UUID> merged) {
+        UUID[] ids = merged.toArray(UUID[]::new);
+        jdbc.sql("""
+                insert into deal_contacts (deal_id, contact_id, role)
+                select distinct on (dc.deal_id) dc.deal_id, :survivor, dc.role from deal_contacts dc
+                where dc.contact_id = any(:merged)
+                order by dc.deal_id, dc.role nulls last
+                on conflict (deal_id, contact_id) do nothing
+                """).param("survivor", survivor).param("merged", ids).update();
+        jdbc.sql("delete from deal_contacts where contact_id = any(:merged)").param("merged", ids).update();
     }
 
     /** Closes the current stay (if any) and opens one in the new stage. */
@@ -206,7 +227,7 @@ class DealRepository {
                         ? amount.setScale(2) : amount.stripTrailingZeros(),
                 rs.getString("currency"), close, rs.getInt("probability"), rs.getObject("owner_id", UUID.class),
                 rs.getString("owner_name"), rs.getObject("department_id", UUID.class),
-                rs.getObject("account_id", UUID.class), DealStatus.valueOf(rs.getString("status")),
+                rs.getObject("live_account_id", UUID.class), DealStatus.valueOf(rs.getString("status")),
                 rs.getString("loss_reason"), instant(rs, "closed_at"), instant(rs, "created_at"),
                 instant(rs, "updated_at"), rs.getInt("version"), List.of());
     }

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.rapport.identity.CurrentUser;
 import org.rapport.identity.UserService;
+import org.rapport.shared.InvalidFieldException;
+import org.rapport.shared.NotFoundException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,8 +45,12 @@ class KanbanController {
     @PostMapping("/move")
     String move(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("filter") DealFilterForm filter,
                 @RequestParam UUID dealId, @RequestParam UUID stageId, Model model) {
-        DealView moved = deals.moveToStage(user, dealId, stageId);
-        model.addAttribute("moved", moved.name() + " moved to " + moved.stageName() + ".");
+        try {
+            DealView moved = deals.moveToStage(user, dealId, stageId);
+            model.addAttribute("moved", moved.name() + " moved to " + moved.stageName() + ".");
+        } catch (InvalidFieldException | NotFoundException e) {
+            model.addAttribute("moved", "Not moved: " + e.getMessage());
+        }
         fill(user, filter, model);
         return "sales/board :: board";
     }

@@ -133,6 +133,32 @@ class DealApiTest {
     }
 
     @Test
+    void followsMergedAccountsAndContacts() {
+        CurrentUser rep = testUsers.create(Role.SALES_REP, testUsers.department("Deals merge"));
+        String token = api.token(rep.email(), TestUsers.PASSWORD);
+        String survivor = api.read(api.post(token, "/api/v1/accounts", "{\"name\": \"Merge Keep\"}")).get("id").asString();
+        String merged = api.read(api.post(token, "/api/v1/accounts", "{\"name\": \"Merge Gone\"}")).get("id").asString();
+        String keep = api.read(api.post(token, "/api/v1/contacts", "{\"firstName\": \"Kim\", \"lastName\": \"Keep\"}"))
+                .get("id").asString();
+        String gone = api.read(api.post(token, "/api/v1/contacts", "{\"firstName\": \"Kim\", \"lastName\": \"Gone\"}"))
+                .get("id").asString();
+        String deal = api.read(api.post(token, "/api/v1/deals", """
+                {"name": "Merged deal", "accountId": "%s", "contacts": [{"contactId": "%s", "role": "Champion"}]}
+                """.formatted(merged, gone))).get("id").asString();
+
+        assertThat(api.post(token, "/api/v1/accounts/merge",
+                "{\"survivorId\": \"%s\", \"mergedIds\": [\"%s\"]}".formatted(survivor, merged))).hasStatusOk();
+        assertThat(api.post(token, "/api/v1/contacts/merge",
+                "{\"survivorId\": \"%s\", \"mergedIds\": [\"%s\"]}".formatted(keep, gone))).hasStatusOk();
+
+        JsonNode after = api.read(api.get(token, "/api/v1/deals/" + deal));
+        assertThat(after.get("accountId").asString()).isEqualTo(survivor);
+        assertThat(after.get("contacts").size()).isEqualTo(1);
+        assertThat(after.get("contacts").get(0).get("contactId").asString()).isEqualTo(keep);
+        assertThat(after.get("contacts").get(0).get("role").asString()).isEqualTo("Champion");
+    }
+
+    @Test
     void listsPipelinesWithOrderedStages() {
         CurrentUser rep = testUsers.create(Role.SALES_REP, testUsers.department("Pipelines API"));
         String token = api.token(rep.email(), TestUsers.PASSWORD);
