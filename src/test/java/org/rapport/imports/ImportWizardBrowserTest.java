@@ -105,6 +105,7 @@ class ImportWizardBrowserTest {
         page.getByLabel("Email").fill(rep.email());
         page.getByLabel("Password").fill(TestUsers.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Data").setExact(true)).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Import / export")).click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Import and export"))).isVisible();
 
