@@ -42,10 +42,8 @@ class NotificationController {
     /** Marks one notification read and follows its link. */
     @PostMapping("/{id}/open")
     String open(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
-        String link = notifications.recent(user, false, 200).stream().filter(n -> n.id().equals(id))
-                .map(Notification::link).filter(l -> l != null).findFirst().orElse("/notifications");
-        notifications.markRead(user, id);
-        return "redirect:" + link;
+        String link = notifications.open(user, id);
+        return "redirect:" + (link == null ? "/notifications" : link);
     }
 
     @PostMapping("/read-all")

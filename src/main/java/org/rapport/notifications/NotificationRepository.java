@@ -45,6 +45,13 @@ class NotificationRepository {
                 .list();
     }
 
+    /** Marks one of the user's notifications read and returns its link ("" when it has none), or null when absent. */
+    String open(UUID userId, UUID id) {
+        return jdbc.sql("update notifications set read_at = coalesce(read_at, now()) where id = :id and user_id = :user"
+                        + " returning coalesce(link, '')")
+                .param("id", id).param("user", userId).query(String.class).optional().orElse(null);
+    }
+
     boolean markRead(UUID userId, UUID id) {
         return jdbc.sql("update notifications set read_at = coalesce(read_at, now()) where id = :id and user_id = :user")
                 .param("id", id).param("user", userId).update() == 1;

@@ -55,6 +55,16 @@ public class NotificationService {
         }
     }
 
+    /** Marks one of the user's notifications read and returns where it points (null when nowhere). */
+    @Transactional
+    public String open(CurrentUser user, UUID id) {
+        String link = notifications.open(user.id(), id);
+        if (link == null) {
+            throw new NotFoundException("Notification");
+        }
+        return link.isEmpty() ? null : link;
+    }
+
     @Transactional
     public void markAllRead(CurrentUser user) {
         notifications.markAllRead(user.id());
