@@ -33,6 +33,34 @@ public class SalesActivityService {
 
     static final int MAX_DAYS = 3_660;
 
+    /** The calls of the range by key, summed from the daily rollup (interaction_call_days) for who sees every call. */
+    private static final String ALL_CALLS = """
+            select %s as k, sum(i.made) as made, sum(i.received) as received, sum(i.connected) as connected,
+                sum(case when 'CONNECTED' = any(s.o) then i.connected else 0 end
+                    + case when 'NO_ANSWER' = any(s.o) then i.no_answer else 0 end
+                    + case when 'VOICEMAIL' = any(s.o) then i.voicemail else 0 end
+                    + case when 'BUSY' = any(s.o) then i.busy else 0 end
+                    + case when 'WRONG_NUMBER' = any(s.o) then i.wrong_number else 0 end) as successful,
+                0 as generated, 0 as converted, 0 as won, 0 as revenue
+            from interaction_call_days i cross join (select successful_call_outcomes as o from interaction_settings) s
+            where i.day >= :fromDay and i.day <= :toDay
+            group by 1
+            """;
+
+    /** The calls of the range by key, counted one by one among those the caller may see. */
+    private static final String VISIBLE_CALLS = """
+            select %s as k,
+                count(*) filter (where i.direction = 'OUTBOUND') as made,
+                count(*) filter (where i.direction = 'INBOUND') as received,
+                count(*) filter (where i.outcome = 'CONNECTED') as connected,
+                count(*) filter (where i.outcome = any(array(select unnest(s.successful_call_outcomes)
+                                                             from interaction_settings s))) as successful,
+                0 as generated, 0 as converted, 0 as won, 0 as revenue
+            from interactions i
+            where i.type = 'CALL' and i.occurred_at >= :from and i.occurred_at < :to and %s
+            group by 1
+            """;
+
     private final JdbcClient jdbc;
     private final InteractionService interactions;
     private final LeadService leads;
@@ -72,22 +100,15 @@ public class SalesActivityService {
         params.putAll(deals.params());
         params.put("from", Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()));
         params.put("to", Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
+        params.put("fromDay", from);
+        params.put("toDay", to);
         params.put("currency", currency);
         String sql = """
                 select coalesce(k, 'unknown') as k, sum(made) as made, sum(received) as received,
                     sum(connected) as connected, sum(successful) as successful, sum(generated) as generated,
                     sum(converted) as converted, sum(won) as won, sum(revenue) as revenue
                 from (
-                    select %s as k,
-                        count(*) filter (where i.direction = 'OUTBOUND') as made,
-                        count(*) filter (where i.direction = 'INBOUND') as received,
-                        count(*) filter (where i.outcome = 'CONNECTED') as connected,
-                        count(*) filter (where i.outcome = any(array(select unnest(s.successful_call_outcomes)
-                                                                     from interaction_settings s))) as successful,
-                        0 as generated, 0 as converted, 0 as won, 0 as revenue
-                    from interactions i
-                    where i.type = 'CALL' and i.occurred_at >= :from and i.occurred_at < :to and %s
-                    group by 1
+                    %s
                     union all
                     select %s, 0, 0, 0, 0, count(*), 0, 0, 0 from leads l
                     where l.created_at >= :from and l.created_at < :to and %s group by 1
@@ -100,8 +121,9 @@ public class SalesActivityService {
                     where d.status = 'WON' and d.closed_at >= :from and d.closed_at < :to and %s group by 1
                 ) activity
                 group by 1
-                """.formatted(callKey(by), calls.sql(), generatedKey(by), leads.sql(), convertedKey(by), leads.sql(),
-                dealKey(by), deals.sql());
+                """.formatted(calls == SqlFilter.UNRESTRICTED ? ALL_CALLS.formatted(callKey(by))
+                        : VISIBLE_CALLS.formatted(callKey(by), calls.sql()),
+                generatedKey(by), leads.sql(), convertedKey(by), leads.sql(), dealKey(by), deals.sql());
         List<SalesActivityRow> rows = jdbc.sql(sql).params(params).query((rs, n) -> {
             long made = rs.getLong("made");
             long received = rs.getLong("received");
