@@ -250,6 +250,24 @@ public class InteractionService {
                 + " where vl.interaction_id = i.id and " + onRecord.sql() + "))", params);
     }
 
+    /**
+     * The rule of {@link #visibleTo} shaped for queries over many interactions of a period, passed as the
+     * timestamps {@code :from} (included) and {@code :to} (excluded): the links of visible records in the period are
+     * collected once instead of being checked interaction by interaction.
+     */
+    public SqlFilter visibleInPeriodTo(CurrentUser user) {
+        if (user.role() == Role.ADMIN) {
+            return SqlFilter.UNRESTRICTED;
+        }
+        SqlFilter own = visibility.filter(user, "i", TYPE);
+        SqlFilter records = this.records.visibleRecords(user);
+        Map<String, Object> params = new LinkedHashMap<>(own.params());
+        params.putAll(records.params());
+        return new SqlFilter("(" + own.sql() + " or i.id in (select vl.interaction_id from interaction_links vl"
+                + " where vl.occurred_at >= :from and vl.occurred_at < :to"
+                + " and (vl.record_type, vl.record_id) in (" + records.sql() + ")))", params);
+    }
+
     private Delivery write(NewInteraction request, UUID ownerId, UUID actorId) {
         InteractionRepository.Row row = validate(request, ownerId, request.source(), request.externalId());
         if (request.messageId() != null || request.inReplyTo() != null) {

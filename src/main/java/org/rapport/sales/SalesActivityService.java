@@ -92,7 +92,7 @@ public class SalesActivityService {
         if (to.toEpochDay() - from.toEpochDay() > MAX_DAYS) {
             throw new InvalidFieldException("from", "Ask for at most ten years at a time");
         }
-        SqlFilter calls = interactions.visibleTo(user);
+        SqlFilter calls = interactions.visibleInPeriodTo(user);
         SqlFilter leads = this.leads.visible(user);
         SqlFilter deals = this.deals.visible(user);
         Map<String, Object> params = new HashMap<>(calls.params());
