@@ -1,6 +1,5 @@
 package org.rapport.sales;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +15,6 @@ import org.rapport.identity.Role;
 import org.rapport.identity.SqlFilter;
 import org.rapport.identity.UserService;
 import org.rapport.identity.UserView;
-import org.rapport.identity.Visibility;
 import org.rapport.notifications.NotificationService;
 import org.rapport.platform.AuditService;
 import org.rapport.shared.ConflictException;
@@ -47,20 +45,20 @@ public class LeadService {
     private final LeadRepository leads;
     private final LeadAssignment assignment;
     private final LeadScoring scoring;
-    private final Visibility visibility;
+    private final LeadVisibility leadVisibility;
     private final UserService users;
     private final ContactLookup contacts;
     private final AuditService audit;
     private final NotificationService notifications;
     private final String phoneRegion;
 
-    LeadService(LeadRepository leads, LeadAssignment assignment, LeadScoring scoring, Visibility visibility,
+    LeadService(LeadRepository leads, LeadAssignment assignment, LeadScoring scoring, LeadVisibility leadVisibility,
                 UserService users, ContactLookup contacts, AuditService audit, NotificationService notifications,
                 @Value("${rapport.phone-region:US}") String phoneRegion) {
         this.leads = leads;
         this.assignment = assignment;
         this.scoring = scoring;
-        this.visibility = visibility;
+        this.leadVisibility = leadVisibility;
         this.users = users;
         this.contacts = contacts;
         this.audit = audit;
@@ -181,19 +179,7 @@ public class LeadService {
 
     /** The leads the user may see: by owner/department, plus the queue (see the class comment). */
     SqlFilter visible(CurrentUser user) {
-        SqlFilter own = visibility.filter(user, "l", TYPE);
-        if (own.equals(SqlFilter.UNRESTRICTED) || user.role() == Role.PARTNER) {
-            return own;
-        }
-        Map<String, Object> params = new HashMap<>(own.params());
-        String queue;
-        if (user.role() == Role.MANAGER) {
-            queue = "l.owner_id is null";
-        } else {
-            queue = "(l.owner_id is null and l.department_id = :lead_department)";
-            params.put("lead_department", user.departmentId() == null ? new UUID(0, 0) : user.departmentId());
-        }
-        return new SqlFilter("(" + own.sql() + " or " + queue + ")", params);
+        return leadVisibility.filter(user, "l");
     }
 
     private LeadView insert(LeadFields clean, UUID generatedBy, UUID createdBy, UUID actorId) {
