@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Scores leads by the admin's rules and explains each score. The score column is recomputed whenever the lead
- * changes (and when rules change, for every open lead); the reasons are computed again when shown.
+ * changes, when an interaction on its timeline is logged, changed or deleted (see {@link LeadRescoring}), and when
+ * rules change (for every open lead); the reasons are computed again when shown.
  */
 @Component
 class LeadScoring {
@@ -54,7 +55,9 @@ class LeadScoring {
         return reasons;
     }
 
+    /** Locks the lead's row first, so that concurrent recomputations of one lead end with the latest timeline's. */
     void rescore(UUID leadId) {
+        leads.lock(leadId);
         leads.find(leadId, org.rapport.identity.SqlFilter.UNRESTRICTED).ifPresent(lead -> leads.setScore(leadId,
                 reasons(lead).stream().mapToInt(Reason::points).sum()));
     }
