@@ -119,6 +119,33 @@ public class LeadService {
         return Optional.of(insert(placed(clean), generatedBy, null, null));
     }
 
+    /**
+     * Fills in what an open lead lacks from values a machine channel received (names, email, phone, company, title,
+     * country), overwriting nothing it has, since anyone can type anyone's address; audited and scored again.
+     */
+    @Transactional
+    void complete(UUID id, LeadFields given) {
+        leads.lock(id);
+        LeadView before = readBack(id);
+        LeadFields current = LeadFields.of(before);
+        LeadFields filled = new LeadFields(or(current.firstName(), given.firstName()), current.lastName(),
+                or(current.email(), given.email()), or(current.phone(), given.phone()),
+                or(current.company(), given.company()), or(current.title(), given.title()),
+                or(current.country(), given.country()), current.source(), current.campaignId(), current.status(),
+                current.disqualifiedReason(), current.ownerId(), current.departmentId());
+        if (filled.equals(current) || before.status() == LeadStatus.CONVERTED) {
+            return;
+        }
+        leads.update(id, before.version(), filled);
+        scoring.rescore(id);
+        audit.updated(ref(id), auditFields(before), auditFields(readBack(id)));
+    }
+
+    /** The values as a new lead would store them (email lower-cased, phone in E.164, ...), or the first fault. */
+    LeadFields cleaned(LeadFields fields) {
+        return clean(fields, LeadStatus.NEW);
+    }
+
     /** Replaces the lead's values with {@code change} (merged by the caller) when the version still matches. */
     @Transactional
     public LeadView update(CurrentUser user, UUID id, Integer expectedVersion, LeadFields change) {
@@ -274,6 +301,10 @@ public class LeadService {
                 text("company", f.company(), 200), text("title", f.title(), 200), country,
                 f.source() == null ? LeadSource.OTHER : f.source(), f.campaignId(), status,
                 status == LeadStatus.DISQUALIFIED ? reason : null, f.ownerId(), f.departmentId());
+    }
+
+    private static String or(String current, String given) {
+        return current != null ? current : given;
     }
 
     private static String text(String field, String value, int max) {
