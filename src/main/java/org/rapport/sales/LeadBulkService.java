@@ -87,7 +87,8 @@ public class LeadBulkService {
         if (rows.size() > MAX_ROWS) {
             throw new IllegalArgumentException("At most " + MAX_ROWS + " rows per call");
         }
-        Map<String, UserView> usersByEmail = users.list().stream()
+        List<UserView> everyone = users.list();
+        Map<String, UserView> usersByEmail = everyone.stream()
                 .collect(Collectors.toMap(u -> key(u.email()), Function.identity(), (a, b) -> a));
         UserView writerView = users.find(writer.id()).orElseThrow(() -> new ForbiddenException("Unknown user"));
         Set<String> emails = rows.stream().map(LeadBulkRow::email).filter(Objects::nonNull).map(LeadBulkService::key)
@@ -118,7 +119,7 @@ public class LeadBulkService {
             }
             outcomes.add(apply(row, owner, batch));
         }
-        place(batch, writerView);
+        place(batch, writerView, everyone);
         store(writer, batchId, batch);
         return new LeadBulkResult(outcomes);
     }
@@ -235,13 +236,13 @@ public class LeadBulkService {
      * New leads without an owner go by the assignment rules, in row order; no match: the queue of the writer's
      * department. A rule that names a user who can no longer own leads leaves the lead in the queue.
      */
-    private void place(Batch batch, UserView writer) {
+    private void place(Batch batch, UserView writer, List<UserView> everyone) {
         List<Target> unplaced = batch.targets.values().stream()
                 .filter(t -> t.stored == null && t.fields.ownerId() == null).toList();
         if (unplaced.isEmpty()) {
             return;
         }
-        Map<UUID, UserView> byId = byUserId(users.list());
+        Map<UUID, UserView> byId = everyone.stream().collect(Collectors.toMap(UserView::id, Function.identity()));
         List<LeadAssignment.Target> placed = assignment.assignAll(unplaced.stream().map(t -> t.fields).toList());
         for (int i = 0; i < unplaced.size(); i++) {
             LeadAssignment.Target to = placed.get(i);
@@ -306,12 +307,6 @@ public class LeadBulkService {
     private static Map<UUID, LeadView> byId(List<LeadView> leads) {
         Map<UUID, LeadView> byId = new HashMap<>();
         leads.forEach(l -> byId.put(l.id(), l));
-        return byId;
-    }
-
-    private static Map<UUID, UserView> byUserId(List<UserView> users) {
-        Map<UUID, UserView> byId = new HashMap<>();
-        users.forEach(u -> byId.put(u.id(), u));
         return byId;
     }
 

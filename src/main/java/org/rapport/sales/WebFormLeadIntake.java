@@ -64,10 +64,14 @@ class WebFormLeadIntake implements WebFormLeads {
             return new String[] {s.firstName(), s.lastName()};
         }
         if (!blank(s.firstName())) {
+            if (s.firstName().strip().length() > 100) {
+                throw new InvalidFieldException("firstName", "Use at most 100 characters");
+            }
             return new String[] {null, s.firstName()};
         }
         String email = blank(s.email()) ? "" : s.email().strip();
-        return new String[] {null, email.contains("@") ? email.substring(0, email.indexOf('@')) : email};
+        String local = email.contains("@") ? email.substring(0, email.indexOf('@')) : email;
+        return new String[] {null, local.substring(0, Math.min(100, local.length()))};
     }
 
     private static boolean blank(String s) {
