@@ -70,6 +70,8 @@ class LeadQueueVisibilityTest {
         assertThat(api.get(repToken, "/api/v1/interactions/" + noteId)).hasStatusOk();
         assertThat(ids(api.read(api.get(repToken, "/api/v1/tasks?recordType=lead&recordId=" + lead)).get("items")))
                 .containsExactly(taskId);
+        assertThat(mvc.get().uri("/leads/{id}", lead).with(TestUsers.signedIn(rep))).hasStatusOk().bodyText()
+                .contains("Unassigned queue", "/interactions/timeline?recordType=lead&amp;recordId=" + lead);
         assertThat(mvc.get().uri("/interactions/timeline?recordType=lead&recordId={id}", lead)
                 .with(TestUsers.signedIn(rep))).hasStatusOk().bodyText().contains("Asked for the price list");
         assertThat(mvc.get().uri("/tasks/panel?recordType=lead&recordId={id}", lead)

@@ -136,6 +136,28 @@ class WebFormLeadsTest {
     }
 
     @Test
+    void aNewEmailWithThePhoneOfAnOpenLeadGoesOnThatLeadAndWithAContactsPhoneOnAContact() {
+        String phone = "+1312555" + String.format("%04d", (int) (Math.random() * 10_000));
+        jdbc.sql("delete from leads where phone = :p").param("p", phone).update();
+        String lead = api.read(api.post(adminToken, "/api/v1/leads",
+                "{\"lastName\": \"Caller\", \"phone\": \"%s\"}".formatted(phone))).get("id").asString();
+        assertThat(submit(Map.of("last_name", "Caller", "email", email, "phone", phone))).hasStatusOk();
+        assertThat(api.read(api.get(adminToken, "/api/v1/leads/" + lead)).get("email").asString()).isEqualTo(email);
+        assertThat(timeline(lead)).hasSize(1);
+
+        String customerPhone = "+1773555" + String.format("%04d", (int) (Math.random() * 10_000));
+        jdbc.sql("delete from leads where phone = :p").param("p", customerPhone).update();
+        api.post(adminToken, "/api/v1/contacts", "{\"lastName\": \"Customer\", \"phones\": [{\"number\": \"%s\"}]}"
+                .formatted(customerPhone));
+        String other = "other-" + UUID.randomUUID() + "@example.com";
+        assertThat(submit(Map.of("last_name", "Customer", "email", other, "phone", customerPhone))).hasStatusOk();
+        assertThat(jdbc.sql("select count(*) from leads where email = :e").param("e", other).query(Integer.class)
+                .single()).isZero();
+        assertThat(jdbc.sql("select count(*) from contact_emails where address = :e").param("e", other)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void withoutAMatchingRuleTheLeadWaitsInTheQueueOfTheOwnersDepartmentWhereItsRepsSeeIt() {
         CurrentUser colleague = testUsers.create(Role.SALES_REP, owner.departmentId());
         submit(Map.of("first_name", "Queued", "email", email));
