@@ -13,7 +13,10 @@ package org.rapport.identity;
  */
 public record RecordTable(String type, String table, String labelSql, String path, Rule visibility) {
 
-    /** A record type's visibility rule as a SQL condition over the table's alias; its parameters depend only on the user. */
+    /**
+     * A record type's visibility rule: a SQL condition over the table's alias, with parameters that depend only on
+     * the user (so that the rules of several types combine in one statement).
+     */
     @FunctionalInterface
     public interface Rule {
         SqlFilter filter(CurrentUser user, String alias);

@@ -30,8 +30,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Import pages: upload a file of contacts or leads, map its columns with a live preview, start it and watch its progress, download
- * its error report, undo it; and the contact export form.
+ * Import pages: upload a file of contacts or leads, map its columns with a live preview, start it and watch its
+ * progress, download its error report, undo it; and the contact export form.
  */
 @Controller
 @RequestMapping("/imports")

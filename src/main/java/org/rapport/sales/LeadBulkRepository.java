@@ -11,7 +11,7 @@ import org.rapport.identity.SqlFilter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** SQL of bulk lead writes (imports) and their undo, a fixed number of statements per call; alias {@code l} for leads. */
+/** SQL of bulk lead writes (imports) and their undo: a fixed number of statements per call, whatever its size. */
 @Repository
 class LeadBulkRepository {
 
@@ -77,8 +77,8 @@ class LeadBulkRepository {
         jdbc.sql("""
                         insert into leads (id, first_name, last_name, email, phone, company, title, country, source,
                             status, owner_id, department_id, generated_by, created_by)
-                        select x.id, x.first_name, x.last_name, x.email, x.phone, x.company, x.title, x.country, x.source,
-                            'NEW', x.owner_id, x.department_id, :createdBy, :createdBy
+                        select x.id, x.first_name, x.last_name, x.email, x.phone, x.company, x.title, x.country,
+                            x.source, 'NEW', x.owner_id, x.department_id, :createdBy, :createdBy
                         from unnest(cast(:ids as uuid[]), cast(:firstNames as text[]), cast(:lastNames as text[]),
                             cast(:emails as text[]), cast(:phones as text[]), cast(:companies as text[]),
                             cast(:titles as text[]), cast(:countries as text[]), cast(:sources as text[]),

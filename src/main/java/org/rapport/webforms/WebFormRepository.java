@@ -62,8 +62,8 @@ class WebFormRepository {
     boolean update(UUID id, int version, WebForm f) {
         boolean updated = jdbc.sql("""
                         update web_forms set name = :name, owner_id = :owner, department_id = :department,
-                            creates = :creates, success_url = :url, success_message = :message, active = :active, updated_at = now(),
-                            version = version + 1
+                            creates = :creates, success_url = :url, success_message = :message, active = :active,
+                            updated_at = now(), version = version + 1
                         where id = :id and version = :version
                         """)
                 .params(params(f)).param("id", id).param("version", version).update() == 1;
@@ -106,8 +106,8 @@ class WebFormRepository {
     private WebForm form(ResultSet rs, int n) throws SQLException {
         return new WebForm(rs.getObject("id", UUID.class), rs.getString("form_key"), rs.getString("name"),
                 rs.getObject("owner_id", UUID.class), rs.getObject("department_id", UUID.class),
-                WebForm.Creates.valueOf(rs.getString("creates")), rs.getString("success_url"), rs.getString("success_message"), rs.getBoolean("active"), List.of(),
-                rs.getInt("version"));
+                WebForm.Creates.valueOf(rs.getString("creates")), rs.getString("success_url"),
+                rs.getString("success_message"), rs.getBoolean("active"), List.of(), rs.getInt("version"));
     }
 
     private List<WebForm> withFields(List<WebForm> forms) {
@@ -125,7 +125,7 @@ class WebFormRepository {
                                 rs.getBoolean(5))))
                 .list();
         return forms.stream().map(f -> new WebForm(f.id(), f.formKey(), f.name(), f.ownerId(), f.departmentId(),
-                f.creates(), f.successUrl(), f.successMessage(), f.active(), fields.getOrDefault(f.id(), List.of()), f.version()))
-                .toList();
+                f.creates(), f.successUrl(), f.successMessage(), f.active(), fields.getOrDefault(f.id(), List.of()),
+                f.version())).toList();
     }
 }

@@ -101,9 +101,9 @@ class WebFormSubmissions {
     private Optional<RecordRef> lead(WebForm form, Map<FieldTarget, String> values) {
         try {
             return leads.take(new WebFormLeads.Submission(values.get(FieldTarget.EMAIL),
-                    values.get(FieldTarget.FIRST_NAME), values.get(FieldTarget.LAST_NAME), values.get(FieldTarget.PHONE),
-                    values.get(FieldTarget.COMPANY), values.get(FieldTarget.TITLE), form.ownerId(),
-                    form.departmentId()));
+                    values.get(FieldTarget.FIRST_NAME), values.get(FieldTarget.LAST_NAME),
+                    values.get(FieldTarget.PHONE), values.get(FieldTarget.COMPANY), values.get(FieldTarget.TITLE),
+                    form.ownerId(), form.departmentId()));
         } catch (InvalidFieldException e) {
             throw rejected(form, e, "leads");
         }
