@@ -51,7 +51,7 @@ public class RecordDirectory {
         Map<String, Object> params = new HashMap<>();
         for (RecordTable t : tables.values()) {
             String alias = "rd_" + t.type();
-            SqlFilter filter = visibility.filter(user, alias, t.type());
+            SqlFilter filter = filter(t, user, alias);
             parts.add("(" + typeColumn + " = '" + t.type() + "' and exists (select 1 from " + t.table() + " " + alias
                     + " where " + alias + ".id = " + idColumn + " and " + filter.sql() + "))");
             params.putAll(filter.params());
@@ -83,9 +83,13 @@ public class RecordDirectory {
         if (t == null) {
             return false;
         }
-        SqlFilter filter = visibility.filter(user, "r", t.type());
+        SqlFilter filter = filter(t, user, "r");
         return jdbc.sql("select exists (select 1 from " + t.table() + " r where r.id = :rd_id and " + filter.sql() + ")")
                 .params(filter.params()).param("rd_id", ref.id()).query(Boolean.class).single();
+    }
+
+    private SqlFilter filter(RecordTable t, CurrentUser user, String alias) {
+        return t.visibility() == null ? visibility.filter(user, alias, t.type()) : t.visibility().filter(user, alias);
     }
 
     /** Names and links of the given records; records that no longer exist are left out. */

@@ -60,6 +60,11 @@ enum ContactField implements ImportTarget {
         return repeatable;
     }
 
+    @Override
+    public boolean isName() {
+        return this == FIRST_NAME || this == LAST_NAME || this == FULL_NAME;
+    }
+
     static Optional<ContactField> byKey(String key) {
         return Arrays.stream(values()).filter(f -> f.key.equals(key)).findFirst();
     }

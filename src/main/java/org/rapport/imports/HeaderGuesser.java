@@ -16,11 +16,14 @@ import org.rapport.customers.CustomFieldDefinition;
 /**
  * Guesses the contact field of a column from its header, knowing the column names of Rapport's own export and of
  * the contact exports of Salesforce, HubSpot, Pipedrive and Zoho ("Mailing City", "Email - Work", "State/Region").
- * A header no contact field knows goes to the active custom field whose label or key it is.
+ * A header no contact field knows goes to the active custom field whose label or key it is. Lead files are read
+ * the same way ("Company" is the lead's company, "Lead Source" its source), with a few headers of lead exports and
+ * web form tools besides.
  */
 final class HeaderGuesser {
 
     private static final Map<String, ContactField> KNOWN = new HashMap<>();
+    private static final Map<String, LeadField> LEAD_KNOWN = new HashMap<>();
 
     static {
         known(FIRST_NAME, "firstname", "first", "givenname", "forename", "fname", "vorname", "prenom");
@@ -60,6 +63,13 @@ final class HeaderGuesser {
                 "unsubscribed", "noemail", "donotmail");
         known(OWNER_EMAIL, "owneremail", "contactowneremail", "recordowneremail", "owneremailaddress",
                 "assignedtoemail", "salesrepemail");
+        for (String header : List.of("businessname", "business", "firm", "companyorganization")) {
+            LEAD_KNOWN.put(header, LeadField.COMPANY);
+        }
+        for (String header : List.of("howdidyouhearaboutus", "howdidyoufindus", "channel", "leadchannel",
+                "referralsource", "sourcechannel", "acquisitionchannel")) {
+            LEAD_KNOWN.put(header, LeadField.SOURCE);
+        }
     }
 
     private HeaderGuesser() {
@@ -76,6 +86,18 @@ final class HeaderGuesser {
                 field = null;
             }
             guesses.add(field);
+        }
+        return guesses;
+    }
+
+    /** One lead field per column (null when unknown); a field goes to the first column that fits. */
+    static List<ImportTarget> guessLeads(List<String> columns) {
+        List<ImportTarget> guesses = new ArrayList<>();
+        Set<LeadField> taken = new HashSet<>();
+        for (String column : columns) {
+            LeadField field = Optional.ofNullable(LEAD_KNOWN.get(normalize(column)))
+                    .or(() -> guess(column).flatMap(LeadField::of)).orElse(null);
+            guesses.add(field != null && taken.add(field) ? field : null);
         }
         return guesses;
     }

@@ -33,7 +33,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code /api/v1/imports}: import a CSV or XLSX file of contacts in the background, follow it, undo it. */
+/** {@code /api/v1/imports}: import a CSV or XLSX file of contacts or leads in the background, follow it, undo it. */
 @RestController
 @RequestMapping("/api/v1/imports")
 @Tag(name = "Imports")
@@ -57,26 +57,27 @@ class ImportApi {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Import contacts from a CSV or XLSX file; answers 202 and runs in the background",
-            description = "Parts: file (.csv or .xlsx, first row names the columns), entity=contacts, mapping (JSON "
-                    + "object of column name to field: firstName, lastName, fullName, title, email, personalEmail, "
-                    + "otherEmail, phone, mobilePhone, homePhone, otherPhone, fax, accountName, lifecycleStage, source, "
-                    + "tags, street, city, region, postalCode, country, marketingOptIn, doNotCall, doNotEmail, "
-                    + "ownerEmail, or custom.<key> for a custom field of contacts; left out: guessed from the header, "
-                    + "custom fields by their label or key), policy=skip|update|create for rows whose email "
-                    + "(else phone) matches an existing contact. Follow it with GET /api/v1/imports/{id}.")
+    @Operation(summary = "Import contacts or leads from a CSV or XLSX file; answers 202 and runs in the background",
+            description = "Parts: file (.csv or .xlsx, first row names the columns), entity=contacts|leads, mapping "
+                    + "(JSON object of column name to field; contacts: firstName, lastName, fullName, title, email, "
+                    + "personalEmail, otherEmail, phone, mobilePhone, homePhone, otherPhone, fax, accountName, "
+                    + "lifecycleStage, source, tags, street, city, region, postalCode, country, marketingOptIn, "
+                    + "doNotCall, doNotEmail, ownerEmail, or custom.<key> for a custom field of contacts; leads: "
+                    + "firstName, lastName, fullName, title, email, phone, company, country, source, ownerEmail; left "
+                    + "out: guessed from the header), policy=skip|update|create for rows whose email (contacts: else "
+                    + "phone) matches an existing contact, or an open lead or a contact for leads. Leads without an "
+                    + "owner go by the assignment rules; their source is IMPORT unless a source column says otherwise. "
+                    + "Follow it with GET /api/v1/imports/{id}.")
     ResponseEntity<ImportResponse> create(@AuthenticationPrincipal CurrentUser user,
                                           @RequestParam(required = false) MultipartFile file,
                                           @RequestParam(defaultValue = "contacts") String entity,
                                           @RequestParam(required = false) String mapping,
                                           @RequestParam(defaultValue = "skip") String policy) throws IOException {
-        if (!"contacts".equals(entity)) {
-            throw new InvalidFieldException("entity", "Only contacts can be imported");
-        }
+        ImportEntity kind = ImportEntity.of(entity);
         if (file == null) {
             throw new InvalidFieldException("file", "Attach the file as the multipart part 'file'");
         }
-        ImportView created = imports.submit(user, file.getOriginalFilename(), file.getBytes(), mapping(mapping),
+        ImportView created = imports.submit(user, kind, file.getOriginalFilename(), file.getBytes(), mapping(mapping),
                 policy(policy));
         return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + created.id()))
                 .body(response(created, List.of(), false));
@@ -110,8 +111,8 @@ class ImportApi {
     }
 
     @PostMapping("/{id}/undo")
-    @Operation(summary = "Undo a finished import in the background: deletes the contacts it created and restores "
-            + "those it updated, except contacts changed since")
+    @Operation(summary = "Undo a finished import in the background: deletes the contacts or leads it created and "
+            + "restores those it updated, except those changed since")
     ResponseEntity<ImportResponse> undo(@AuthenticationPrincipal CurrentUser user, @PathVariable UUID id) {
         return ResponseEntity.accepted().body(response(imports.undo(user, id), List.of(), false));
     }

@@ -30,8 +30,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Import pages: upload a file, map its columns with a live preview, start it and watch its progress, download
- * its error report, undo it; and the contact export form.
+ * Import pages: upload a file of contacts or leads, map its columns with a live preview, start it and watch its
+ * progress, download its error report, undo it; and the contact export form.
  */
 @Controller
 @RequestMapping("/imports")
@@ -63,15 +63,16 @@ class ImportController {
 
     @PostMapping
     String upload(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) MultipartFile file,
-                  Model model) throws IOException {
+                  @RequestParam(defaultValue = "contacts") String entity, Model model) throws IOException {
         try {
+            ImportEntity kind = ImportEntity.of(entity);
             if (file == null || file.isEmpty()) {
                 throw new InvalidFieldException("file", "Choose a non-empty .csv or .xlsx file");
             }
-            ImportView created = imports.upload(user, file.getOriginalFilename(), file.getBytes());
+            ImportView created = imports.upload(user, kind, file.getOriginalFilename(), file.getBytes());
             return "redirect:/imports/" + created.id();
         } catch (InvalidFieldException e) {
-            model.addAttribute("errors", Map.of("file", e.getMessage()));
+            model.addAttribute("errors", Map.of(e.field(), e.getMessage()));
             return list(user, model);
         }
     }
@@ -162,7 +163,7 @@ class ImportController {
                     field == null ? "" : field.key()));
         }
         model.addAttribute("columns", columns);
-        model.addAttribute("fields", targets.all());
+        model.addAttribute("fields", targets.all(ImportEntity.of(view.entity())));
         model.addAttribute("policy", policy.name());
     }
 
@@ -179,6 +180,6 @@ class ImportController {
                 byColumn.put(view.columns().get(i), field);
             }
         }
-        return targets.parse(byColumn, view.columns());
+        return targets.parse(ImportEntity.of(view.entity()), byColumn, view.columns());
     }
 }

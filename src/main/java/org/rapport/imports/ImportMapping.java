@@ -1,7 +1,6 @@
 package org.rapport.imports;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -9,15 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
-import org.rapport.customers.CustomFieldDefinition;
 import org.rapport.customers.DuplicatePolicy;
 import org.rapport.shared.InvalidFieldException;
 
 /**
- * The contact field (built-in or custom) each column of a file goes to, by column position; null for a column that
- * is ignored.
+ * The field (of a contact, built-in or custom, or of a lead) each column of a file goes to, by column position; null
+ * for a column that is ignored.
  */
 record ImportMapping(List<String> columns, List<ImportTarget> fields) {
 
@@ -26,17 +23,12 @@ record ImportMapping(List<String> columns, List<ImportTarget> fields) {
         fields = Collections.unmodifiableList(new ArrayList<>(fields));
     }
 
-    static ImportMapping guess(List<String> columns, List<CustomFieldDefinition> customFields) {
-        return new ImportMapping(columns, HeaderGuesser.guess(columns, customFields));
-    }
-
     /**
-     * Reads {@code {column: field}} as the API and the stored import give it, custom fields as {@code custom.<key>};
-     * an unknown column or field, or a field that takes one column given several, is refused naming the
-     * {@code mapping}.
+     * Reads {@code {column: field}} as the API and the stored import give it, with the keys of the {@code available}
+     * targets (custom fields as {@code custom.<key>}); an unknown column or field, or a field that takes one column
+     * given several, is refused naming the {@code mapping}.
      */
-    static ImportMapping parse(Map<String, String> byColumn, List<String> columns,
-                               List<CustomFieldDefinition> customFields) {
+    static ImportMapping parse(Map<String, String> byColumn, List<String> columns, List<ImportTarget> available) {
         List<ImportTarget> fields = new ArrayList<>(Collections.nCopies(columns.size(), null));
         for (Map.Entry<String, String> entry : byColumn.entrySet()) {
             int index = indexOf(columns, entry.getKey());
@@ -48,10 +40,10 @@ record ImportMapping(List<String> columns, List<ImportTarget> fields) {
             if (key.isEmpty()) {
                 continue;
             }
-            ImportTarget field = ContactField.byKey(key).<ImportTarget>map(f -> f)
-                    .or(() -> CustomTarget.byKey(key, customFields))
+            ImportTarget field = available.stream().filter(t -> t.key().equals(key)).findFirst()
                     .orElseThrow(() -> new InvalidFieldException("mapping", "Unknown field '" + key + "' for column '"
-                            + entry.getKey() + "'; use one of " + String.join(", ", keys(customFields))));
+                            + entry.getKey() + "'; use one of "
+                            + String.join(", ", available.stream().map(ImportTarget::key).toList())));
             fields.set(index, field);
         }
         ImportMapping mapping = new ImportMapping(columns, fields);
@@ -70,12 +62,6 @@ record ImportMapping(List<String> columns, List<ImportTarget> fields) {
         return map;
     }
 
-    /** Every key a mapping may use: the contact fields, then {@code custom.<key>} of the active custom fields. */
-    static List<String> keys(List<CustomFieldDefinition> customFields) {
-        return Stream.concat(Arrays.stream(ContactField.values()).map(ContactField::key),
-                customFields.stream().filter(CustomFieldDefinition::active).map(d -> new CustomTarget(d).key())).toList();
-    }
-
     ImportTarget field(int column) {
         return column < fields.size() ? fields.get(column) : null;
     }
@@ -91,14 +77,13 @@ record ImportMapping(List<String> columns, List<ImportTarget> fields) {
         return null;
     }
 
-    /** Refuses a mapping an import cannot run with: nothing mapped, or no name for the contacts it would create. */
+    /** Refuses a mapping an import cannot run with: nothing mapped, or no name for the records it would create. */
     void requireUsable(DuplicatePolicy policy) {
         requireEachSingleFieldOnce();
         if (fields.stream().allMatch(f -> f == null)) {
-            throw new InvalidFieldException("mapping", "Map at least one column to a contact field");
+            throw new InvalidFieldException("mapping", "Map at least one column to a field");
         }
-        boolean named = fields.contains(ContactField.FIRST_NAME) || fields.contains(ContactField.LAST_NAME)
-                || fields.contains(ContactField.FULL_NAME);
+        boolean named = fields.stream().anyMatch(f -> f != null && f.isName());
         if (!named && policy != DuplicatePolicy.UPDATE) {
             throw new InvalidFieldException("mapping", "Map a column to First name, Last name or Full name");
         }

@@ -38,13 +38,17 @@ class ImportRepository {
         this.json = json;
     }
 
-    UUID insert(String fileName, FileFormat format, List<String> columns, Map<String, String> mapping,
-                DuplicatePolicy policy, ImportStatus status, int totalRows, UUID createdBy, byte[] content) {
+    UUID insert(ImportEntity entity, String fileName, FileFormat format, List<String> columns,
+                Map<String, String> mapping, DuplicatePolicy policy, ImportStatus status, int totalRows, UUID createdBy,
+                byte[] content) {
         UUID id = jdbc.sql("""
-                insert into imports (file_name, format, columns, mapping, policy, status, total_rows, created_by)
-                values (:fileName, :format, :columns, cast(:mapping as jsonb), :policy, :status, :total, :createdBy)
+                insert into imports (entity, file_name, format, columns, mapping, policy, status, total_rows,
+                    created_by)
+                values (:entity, :fileName, :format, :columns, cast(:mapping as jsonb), :policy, :status, :total,
+                    :createdBy)
                 returning id
                 """)
+                .param("entity", entity.key())
                 .param("fileName", fileName).param("format", format.name())
                 .param("columns", columns.toArray(String[]::new)).param("mapping", json.writeValueAsString(mapping))
                 .param("policy", policy.name()).param("status", status.name()).param("total", totalRows)

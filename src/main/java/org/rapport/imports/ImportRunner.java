@@ -1,15 +1,11 @@
 package org.rapport.imports;
 
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
-import org.rapport.customers.ContactBulkResult;
-import org.rapport.customers.ContactBulkRow;
-import org.rapport.customers.ContactBulkService;
 import org.rapport.identity.CurrentUser;
 import org.rapport.identity.Scope;
 import org.rapport.identity.UserService;
@@ -25,8 +21,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The work of the import and undo jobs, a chunk of rows per transaction. Each chunk's contacts, error rows and
- * progress commit together, so a job that dies (even by {@code kill -9}) leaves whole chunks behind, and the job
+ * The work of the import and undo jobs, a chunk of rows per transaction. Each chunk's contacts or leads, error rows
+ * and progress commit together, so a job that dies (even by {@code kill -9}) leaves whole chunks behind, and the job
  * run again goes on from the first row not done.
  */
 @Component
@@ -43,22 +39,19 @@ class ImportRunner {
 
     private final ImportRepository imports;
     private final ImportTargets targets;
-    private final ContactBulkService contacts;
+    private final ImportWriter writer;
     private final UserService users;
     private final TransactionTemplate transaction;
-    private final String phoneRegion;
     private final int chunkSize;
 
-    ImportRunner(ImportRepository imports, ImportTargets targets, ContactBulkService contacts, UserService users,
-                 TransactionTemplate transaction, @Value("${rapport.phone-region:US}") String phoneRegion,
-                 @Value("${rapport.imports.chunk-size:2000}") int chunkSize) {
+    ImportRunner(ImportRepository imports, ImportTargets targets, ImportWriter writer, UserService users,
+                 TransactionTemplate transaction, @Value("${rapport.imports.chunk-size:2000}") int chunkSize) {
         this.imports = imports;
         this.targets = targets;
-        this.contacts = contacts;
+        this.writer = writer;
         this.users = users;
         this.transaction = transaction;
-        this.phoneRegion = phoneRegion;
-        this.chunkSize = Math.clamp(chunkSize, 1, ContactBulkService.MAX_ROWS);
+        this.chunkSize = Math.clamp(chunkSize, 1, ImportWriter.MAX_ROWS);
     }
 
     void runImport(UUID id, BooleanSupplier stopping) {
@@ -77,14 +70,14 @@ class ImportRunner {
             fail(id, "The uploaded file is no longer there");
             return;
         }
+        ImportEntity entity = ImportEntity.of(job.entity());
         ImportMapping mapping;
         try {
-            mapping = targets.parse(job.mapping(), job.columns());
+            mapping = targets.parse(entity, job.mapping(), job.columns());
         } catch (InvalidFieldException e) {
             fail(id, e.getMessage());
             return;
         }
-        RowConverter converter = new RowConverter(mapping, phoneRegion);
         String consentSource = "import " + job.fileName();
         boolean finished = as(importer, () -> {
             try (SheetReader reader = SheetReader.open(job.format(), content)) {
@@ -104,7 +97,7 @@ class ImportRunner {
                         if (progress.status() != ImportStatus.RUNNING || progress.processedRows() != expected) {
                             return false;
                         }
-                        importChunk(id, importer, job, converter, consentSource, chunk);
+                        importChunk(id, importer, job, entity, mapping, consentSource, chunk);
                         return true;
                     }));
                     if (!current) {
@@ -142,11 +135,11 @@ class ImportRunner {
                 if (stopping.getAsBoolean()) {
                     throw new Interrupted();
                 }
-                ContactBulkService.Reverted reverted = transaction.execute(s -> {
+                ImportWriter.Reverted reverted = transaction.execute(s -> {
                     if (imports.lock(id).status() != ImportStatus.UNDOING) {
                         return null;
                     }
-                    ContactBulkService.Reverted r = contacts.revert(user, id, chunkSize);
+                    ImportWriter.Reverted r = writer.revert(ImportEntity.of(job.entity()), user, id, chunkSize);
                     imports.advanceUndo(id, r.deleted(), r.restored(), r.kept());
                     return r;
                 });
@@ -168,31 +161,19 @@ class ImportRunner {
         transaction.executeWithoutResult(s -> imports.fail(id, message));
     }
 
-    private void importChunk(UUID id, CurrentUser importer, ImportView job, RowConverter converter, String consentSource,
-                             List<SheetRow> chunk) {
-        List<ImportError> errors = new ArrayList<>();
-        List<ContactBulkRow> rows = new ArrayList<>(chunk.size());
-        int failed = 0;
-        for (SheetRow row : chunk) {
-            RowConverter.Converted converted = converter.convert(row);
-            if (converted.row() == null) {
-                failed++;
-                converted.errors().forEach(e -> errors.add(new ImportError(row.number(), e.column(), e.reason())));
-            } else {
-                rows.add(converted.row());
-            }
-        }
-        ContactBulkResult result = contacts.write(importer, id, job.policy(), consentSource, rows);
-        for (ContactBulkResult.RowOutcome outcome : result.rows()) {
-            if (outcome.outcome() == ContactBulkResult.Outcome.FAILED) {
-                errors.add(new ImportError(outcome.rowNumber(), converter.columnOf(outcome.field()), outcome.reason()));
-            }
-        }
-        errors.sort(java.util.Comparator.comparingInt(ImportError::row));
-        imports.addErrors(id, errors);
-        imports.advance(id, chunk.size(), result.count(ContactBulkResult.Outcome.CREATED),
-                result.count(ContactBulkResult.Outcome.UPDATED), result.count(ContactBulkResult.Outcome.SKIPPED),
-                failed + result.count(ContactBulkResult.Outcome.FAILED));
+    private void importChunk(UUID id, CurrentUser importer, ImportView job, ImportEntity entity, ImportMapping mapping,
+                             String consentSource, List<SheetRow> chunk) {
+        List<ImportWriter.RowResult> results = writer.write(entity, importer, id, job.policy(), consentSource, mapping,
+                chunk);
+        imports.addErrors(id, results.stream().filter(r -> r.outcome() == ImportWriter.Outcome.FAILED)
+                .flatMap(r -> r.problems().stream()).toList());
+        imports.advance(id, chunk.size(), count(results, ImportWriter.Outcome.CREATED),
+                count(results, ImportWriter.Outcome.UPDATED), count(results, ImportWriter.Outcome.SKIPPED),
+                count(results, ImportWriter.Outcome.FAILED));
+    }
+
+    private static int count(List<ImportWriter.RowResult> results, ImportWriter.Outcome outcome) {
+        return (int) results.stream().filter(r -> r.outcome() == outcome).count();
     }
 
     /** The user a job acts for, as they are now; null when they can no longer write. */

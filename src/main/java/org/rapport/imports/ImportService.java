@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.rapport.customers.ContactBulkResult;
-import org.rapport.customers.ContactBulkRow;
-import org.rapport.customers.ContactBulkService;
 import org.rapport.customers.DuplicatePolicy;
 import org.rapport.identity.CurrentUser;
 import org.rapport.shared.ConflictException;
@@ -27,7 +24,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import de.siegmar.fastcsv.writer.CsvWriter;
 
 /**
- * Imports of contacts from CSV or XLSX: upload (the file is read once to count its rows and name its columns),
+ * Imports of contacts or leads from CSV or XLSX: upload (the file is read once to count its rows and name its columns),
  * mapping with a preview of the first rows, the background job, its error report, and undo. An import is seen
  * only by the user who started it and by admins.
  */
@@ -49,47 +46,44 @@ class ImportService {
     }
 
     private final ImportRepository imports;
-    private final ContactBulkService contacts;
+    private final ImportWriter writer;
     private final ImportTargets targets;
     private final Scheduler scheduler;
     private final TransactionTemplate transaction;
-    private final String phoneRegion;
     private final long maxBytes;
 
-    ImportService(ImportRepository imports, ContactBulkService contacts, ImportTargets targets,
-                  Scheduler scheduler, TransactionTemplate transaction,
-                  @Value("${rapport.phone-region:US}") String phoneRegion,
+    ImportService(ImportRepository imports, ImportWriter writer, ImportTargets targets, Scheduler scheduler,
+                  TransactionTemplate transaction,
                   @Value("${rapport.imports.max-file-bytes:52428800}") long maxBytes) {
         this.imports = imports;
-        this.contacts = contacts;
+        this.writer = writer;
         this.targets = targets;
         this.scheduler = scheduler;
         this.transaction = transaction;
-        this.phoneRegion = phoneRegion;
         this.maxBytes = maxBytes;
     }
 
-    /** Stores the file as a draft import with the mapping guessed from its header. */
-    ImportView upload(CurrentUser user, String fileName, byte[] content) {
+    /** Stores the file as a draft import of the entity, with the mapping guessed from its header. */
+    ImportView upload(CurrentUser user, ImportEntity entity, String fileName, byte[] content) {
         requireWriter(user);
         Upload upload = read(fileName, content);
-        UUID id = transaction.execute(s -> imports.insert(upload.fileName(), upload.format(), upload.columns(),
-                targets.guess(upload.columns()).byColumn(), DuplicatePolicy.SKIP, ImportStatus.DRAFT,
-                upload.rows(), user.id(), content));
+        UUID id = transaction.execute(s -> imports.insert(entity, upload.fileName(), upload.format(),
+                upload.columns(), targets.guess(entity, upload.columns()).byColumn(), DuplicatePolicy.SKIP,
+                ImportStatus.DRAFT, upload.rows(), user.id(), content));
         return get(user, id);
     }
 
     /** Stores the file and starts importing it at once; without a mapping, the guessed one is used. */
-    ImportView submit(CurrentUser user, String fileName, byte[] content, Map<String, String> mapping,
-                      DuplicatePolicy policy) {
+    ImportView submit(CurrentUser user, ImportEntity entity, String fileName, byte[] content,
+                      Map<String, String> mapping, DuplicatePolicy policy) {
         requireWriter(user);
         Upload upload = read(fileName, content);
-        ImportMapping columns = mapping == null ? targets.guess(upload.columns())
-                : targets.parse(mapping, upload.columns());
+        ImportMapping columns = mapping == null ? targets.guess(entity, upload.columns())
+                : targets.parse(entity, mapping, upload.columns());
         columns.requireUsable(policy);
         UUID id = transaction.execute(s -> {
-            UUID created = imports.insert(upload.fileName(), upload.format(), upload.columns(), columns.byColumn(),
-                    policy, ImportStatus.QUEUED, upload.rows(), user.id(), content);
+            UUID created = imports.insert(entity, upload.fileName(), upload.format(), upload.columns(),
+                    columns.byColumn(), policy, ImportStatus.QUEUED, upload.rows(), user.id(), content);
             ImportJobs.schedule(scheduler, ImportJobs.IMPORT, created);
             return created;
         });
@@ -108,10 +102,11 @@ class ImportService {
 
     /** A draft's stored mapping; guessed again when it names a custom field that was retired since. */
     ImportMapping mapping(ImportView view) {
+        ImportEntity entity = ImportEntity.of(view.entity());
         try {
-            return targets.parse(view.mapping(), view.columns());
+            return targets.parse(entity, view.mapping(), view.columns());
         } catch (InvalidFieldException e) {
-            return targets.guess(view.columns());
+            return targets.guess(entity, view.columns());
         }
     }
 
@@ -119,19 +114,15 @@ class ImportService {
         requireWriter(user);
         ImportView view = draft(user, id);
         byte[] content = firstRows(view).orElseThrow(() -> new NotFoundException("Import file"));
-        RowConverter converter = new RowConverter(mapping, phoneRegion);
-        List<RowConverter.Converted> converted;
+        List<SheetRow> rows;
         try (SheetReader reader = SheetReader.open(view.format(), content)) {
-            converted = reader.next(PREVIEW_ROWS).stream().map(converter::convert).toList();
+            rows = reader.next(PREVIEW_ROWS);
         }
-        List<ContactBulkRow> rows = converted.stream().map(RowConverter.Converted::row)
-                .filter(java.util.Objects::nonNull).toList();
-        ContactBulkResult result = transaction.execute(s -> {
+        List<ImportWriter.RowResult> results = transaction.execute(s -> {
             s.setRollbackOnly();
-            return contacts.write(user, UUID.randomUUID(), policy, "preview", rows);
+            return writer.write(ImportEntity.of(view.entity()), user, UUID.randomUUID(), policy, "preview", mapping,
+                    rows);
         });
-        Map<Integer, ContactBulkResult.RowOutcome> outcomes = new HashMap<>();
-        result.rows().forEach(o -> outcomes.put(o.rowNumber(), o));
         List<Integer> shown = new ArrayList<>();
         List<String> columns = new ArrayList<>();
         for (int c = 0; c < mapping.columns().size(); c++) {
@@ -140,19 +131,14 @@ class ImportService {
                 columns.add(mapping.columns().get(c) + " → " + mapping.field(c).label());
             }
         }
+        Map<Integer, SheetRow> byNumber = new HashMap<>();
+        rows.forEach(r -> byNumber.put(r.number(), r));
         List<PreviewRow> previewRows = new ArrayList<>();
-        for (RowConverter.Converted row : converted) {
-            List<String> values = shown.stream().map(c -> row.source().cell(c)).toList();
-            if (row.row() == null) {
-                previewRows.add(new PreviewRow(row.source().number(), values, "FAILED",
-                        row.errors().stream().map(e -> e.column() + ": " + e.reason()).toList()));
-            } else {
-                ContactBulkResult.RowOutcome outcome = outcomes.get(row.source().number());
-                String column = converter.columnOf(outcome.field());
-                previewRows.add(new PreviewRow(row.source().number(), values, outcome.outcome().name(),
-                        outcome.reason() == null ? List.of()
-                                : List.of(column == null ? outcome.reason() : column + ": " + outcome.reason())));
-            }
+        for (ImportWriter.RowResult result : results) {
+            SheetRow row = byNumber.get(result.row());
+            previewRows.add(new PreviewRow(result.row(), shown.stream().map(row::cell).toList(),
+                    result.outcome().name(), result.problems().stream()
+                            .map(e -> e.column() == null ? e.reason() : e.column() + ": " + e.reason()).toList()));
         }
         return new Preview(columns, previewRows);
     }
@@ -198,7 +184,7 @@ class ImportService {
         return get(user, id);
     }
 
-    /** Starts undoing a finished import: its created contacts are deleted, the contacts it updated restored. */
+    /** Starts undoing a finished import: the records it created are deleted, those it updated restored. */
     ImportView undo(CurrentUser user, UUID id) {
         requireWriter(user);
         transaction.executeWithoutResult(s -> {
@@ -297,7 +283,7 @@ class ImportService {
 
     private static void requireWriter(CurrentUser user) {
         if (!user.canWrite()) {
-            throw new ForbiddenException("Your role or token does not allow importing contacts");
+            throw new ForbiddenException("Your role or token does not allow importing");
         }
     }
 }

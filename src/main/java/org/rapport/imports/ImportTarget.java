@@ -1,7 +1,7 @@
 package org.rapport.imports;
 
-/** What a column of an import can be mapped to: a built-in contact field or a custom field of contacts. */
-sealed interface ImportTarget permits ContactField, CustomTarget {
+/** What a column of an import can be mapped to: a built-in contact or lead field, or a custom field of contacts. */
+sealed interface ImportTarget permits ContactField, CustomTarget, LeadField {
 
     /** The name of the target in a JSON mapping. */
     String key();
@@ -10,4 +10,9 @@ sealed interface ImportTarget permits ContactField, CustomTarget {
 
     /** Whether several columns may feed this target. */
     boolean repeatable();
+
+    /** Whether it names the person (first, last or full name). */
+    default boolean isName() {
+        return false;
+    }
 }

@@ -1,5 +1,5 @@
 /**
- * Bulk data in and out: the CSV/XLSX import of contacts (wizard, API, background job with progress, error report,
- * undo) and the export of the contacts a user may see as CSV or XLSX.
+ * Bulk data in and out: the CSV/XLSX import of contacts and of leads (wizard, API, background job with progress,
+ * error report, undo) and the export of the contacts and accounts a user may see as CSV or XLSX.
  */
 package org.rapport.imports;

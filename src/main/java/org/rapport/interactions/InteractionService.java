@@ -27,6 +27,7 @@ import org.rapport.shared.InvalidFieldException;
 import org.rapport.shared.NotFoundException;
 import org.rapport.shared.PreconditionFailedException;
 import org.rapport.shared.RecordRef;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,10 +51,12 @@ public class InteractionService {
     private final NotificationService notifications;
     private final Origins origins;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     InteractionService(InteractionRepository interactions, RecordDirectory records, Visibility visibility,
                        ContactLookup contacts, UserService users, AuditService audit,
-                       NotificationService notifications, Origins origins, Clock clock) {
+                       NotificationService notifications, Origins origins, Clock clock,
+                       ApplicationEventPublisher events) {
         this.interactions = interactions;
         this.records = records;
         this.visibility = visibility;
@@ -63,6 +66,7 @@ public class InteractionService {
         this.notifications = notifications;
         this.origins = origins;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -165,6 +169,7 @@ public class InteractionService {
         interactions.retime(id, row.occurredAt());
         InteractionView after = read(id);
         audit.updated(ref(id), auditFields(before), auditFields(after));
+        events.publishEvent(new InteractionChanged(id, after.records(), false));
         return after;
     }
 
@@ -177,6 +182,7 @@ public class InteractionService {
         }
         interactions.delete(id);
         audit.deleted(ref(id), auditFields(before));
+        events.publishEvent(new InteractionChanged(id, before.records(), true));
     }
 
     /**
@@ -195,12 +201,13 @@ public class InteractionService {
         }
         List<UUID> contactIds = new ArrayList<>(before.contactIds());
         contactIds.add(contactId);
-        linkContacts(interactionId, before.occurredAt(), List.of(contactId), List.of());
+        Set<RecordRef> linked = linkContacts(interactionId, before.occurredAt(), List.of(contactId), List.of());
         interactions.replaceParticipants(interactionId, contactIds, before.userIds());
         interactions.touch(interactionId);
         InteractionView after = read(interactionId);
         audit.updated(ref(interactionId), Map.of("contactIds", before.contactIds()),
                 Map.of("contactIds", after.contactIds()));
+        events.publishEvent(new InteractionLogged(interactionId, List.copyOf(linked)));
         return after;
     }
 
@@ -220,7 +227,10 @@ public class InteractionService {
     @Transactional
     public Optional<InteractionView> linkRecord(UUID interactionId, RecordRef record) {
         Optional<InteractionView> found = findUnattended(interactionId);
-        found.ifPresent(i -> interactions.link(interactionId, i.occurredAt(), List.of(record)));
+        found.ifPresent(i -> {
+            interactions.link(interactionId, i.occurredAt(), List.of(record));
+            events.publishEvent(new InteractionLogged(interactionId, List.of(record)));
+        });
         return found;
     }
 
@@ -284,21 +294,23 @@ public class InteractionService {
             return new Delivery(read(interactions.findByExternalId(row.source(), row.externalId()).orElseThrow()), false);
         }
         UUID id = inserted.get();
-        linkContacts(id, row.occurredAt(), request.contactIds(), request.related());
+        Set<RecordRef> linked = linkContacts(id, row.occurredAt(), request.contactIds(), request.related());
         interactions.replaceParticipants(id, new LinkedHashSet<>(request.contactIds()),
                 new LinkedHashSet<>(request.userIds()));
         InteractionView created = read(id);
         audit.created(ref(id), auditFields(created));
+        events.publishEvent(new InteractionLogged(id, List.copyOf(linked)));
         return new Delivery(created, true);
     }
 
-    /** Puts the interaction on the timelines of the contacts, their accounts and the related records. */
-    private void linkContacts(UUID id, Instant occurredAt, List<UUID> contactIds, List<RecordRef> related) {
+    /** Puts the interaction on the timelines of the contacts, their accounts and the related records; returns those. */
+    private Set<RecordRef> linkContacts(UUID id, Instant occurredAt, List<UUID> contactIds, List<RecordRef> related) {
         Set<RecordRef> linked = new LinkedHashSet<>(related);
         contactIds.forEach(c -> linked.add(new RecordRef("contact", c)));
         contacts.accountsOf(contactIds).values().forEach(accounts ->
                 accounts.forEach(a -> linked.add(new RecordRef("account", a))));
         interactions.link(id, occurredAt, linked);
+        return linked;
     }
 
     private InteractionRepository.Row validate(NewInteraction n, UUID ownerId, InteractionSource source,

@@ -63,11 +63,15 @@ class AssignmentRepository {
                 .param("id", id).param("up", up).update();
     }
 
+    /** The reps a round-robin rule hands leads to in turn, and the last one it gave a lead to. */
+    record Turns(List<UUID> reps, UUID last) {
+    }
+
     /**
-     * Takes the next turn of a round-robin rule among the department's active sales reps (by name, then id):
-     * the rule's row is locked with {@code select ... for update}, so two nodes never give out the same turn.
+     * Locks a round-robin rule's row with {@code select ... for update} until the transaction ends, so that two nodes
+     * never give out the same turn, and reads its turns: the department's active sales reps (by name, then id).
      */
-    UUID nextTurn(UUID ruleId, UUID departmentId) {
+    Turns lockTurns(UUID ruleId, UUID departmentId) {
         UUID last = jdbc.sql("select last_assigned_to from lead_assignment_rules where id = :id for update")
                 .param("id", ruleId).query((rs, n) -> rs.getObject(1, UUID.class)).optional().orElse(null);
         List<UUID> reps = jdbc.sql("""
@@ -75,12 +79,11 @@ class AssignmentRepository {
                         order by name, id
                         """)
                 .param("department", departmentId).query(UUID.class).list();
-        if (reps.isEmpty()) {
-            return null;
-        }
-        UUID next = reps.get((reps.indexOf(last) + 1) % reps.size());
-        jdbc.sql("update lead_assignment_rules set last_assigned_to = :next where id = :id").param("id", ruleId)
-                .param("next", next).update();
-        return next;
+        return new Turns(reps, last);
+    }
+
+    void saveTurn(UUID ruleId, UUID last) {
+        jdbc.sql("update lead_assignment_rules set last_assigned_to = :last where id = :id").param("id", ruleId)
+                .param("last", last).update();
     }
 }

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,12 @@ class LeadRepository {
     Optional<LeadView> find(UUID id, SqlFilter visible) {
         return jdbc.sql(SELECT + " where l.id = :id and " + visible.sql()).params(visible.params()).param("id", id)
                 .query(LeadRepository::row).optional();
+    }
+
+    /** The leads with these ids, read past visibility. */
+    List<LeadView> findAll(Collection<UUID> ids) {
+        return jdbc.sql(SELECT + " where l.id = any(:ids)").param("ids", ids.toArray(UUID[]::new))
+                .query(LeadRepository::row).list();
     }
 
     /** Locks the lead's row for the rest of the transaction (conversion, concurrent updates). */
@@ -141,9 +148,17 @@ class LeadRepository {
                 .update();
     }
 
-    void setScore(UUID id, int score) {
-        jdbc.sql("update leads set score = :score where id = :id and score <> :score")
-                .param("id", id).param("score", score).update();
+    void setScores(Map<UUID, Integer> scores) {
+        if (scores.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        update leads l set score = x.score
+                        from unnest(cast(:ids as uuid[]), cast(:scores as int[])) as x(id, score)
+                        where l.id = x.id and l.score <> x.score
+                        """)
+                .param("ids", scores.keySet().toArray(UUID[]::new))
+                .param("scores", scores.values().toArray(Integer[]::new)).update();
     }
 
     /**

@@ -1,8 +1,11 @@
 package org.rapport.sales;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -11,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Scores leads by the admin's rules and explains each score. The score column is recomputed whenever the lead
- * changes (and when rules change, for every open lead); the reasons are computed again when shown.
+ * changes, when an interaction on its timeline is logged, changed or deleted (see {@link LeadRescoring}), and when
+ * rules change (for every open lead); the reasons are computed again when shown.
  */
 @Component
 class LeadScoring {
@@ -42,8 +46,37 @@ class LeadScoring {
     /** The rules that give the lead points, in rule order. */
     List<Reason> reasons(LeadView lead) {
         List<ScoringRule> rules = rules();
-        Set<ScoringRule.Behaviour> seen = rules.stream().anyMatch(r -> r.kind() == ScoringRule.Kind.BEHAVIOUR)
-                ? behaviours(lead.id()) : EnumSet.noneOf(ScoringRule.Behaviour.class);
+        return reasons(lead, rules, behaviours(rules, List.of(lead.id())).getOrDefault(lead.id(), Set.of()));
+    }
+
+    /** Locks the lead's row first, so that concurrent recomputations of one lead end with the latest timeline's. */
+    void rescore(UUID leadId) {
+        leads.lock(leadId);
+        rescoreAll(List.of(leadId));
+    }
+
+    /** Recomputes the scores of many leads with a fixed number of statements (an import). */
+    void rescoreAll(Collection<UUID> leadIds) {
+        if (leadIds.isEmpty()) {
+            return;
+        }
+        List<ScoringRule> rules = rules();
+        Map<UUID, Set<ScoringRule.Behaviour>> seen = behaviours(rules, leadIds);
+        Map<UUID, Integer> scores = new HashMap<>();
+        for (LeadView lead : leads.findAll(leadIds)) {
+            scores.put(lead.id(), reasons(lead, rules, seen.getOrDefault(lead.id(), Set.of())).stream()
+                    .mapToInt(Reason::points).sum());
+        }
+        leads.setScores(scores);
+    }
+
+    /** Every open lead again, after the rules changed. */
+    void rescoreOpenLeads() {
+        rescoreAll(jdbc.sql("select id from leads where status not in ('CONVERTED', 'DISQUALIFIED')")
+                .query(UUID.class).list());
+    }
+
+    private static List<Reason> reasons(LeadView lead, List<ScoringRule> rules, Set<ScoringRule.Behaviour> seen) {
         List<Reason> reasons = new ArrayList<>();
         for (ScoringRule rule : rules) {
             boolean hit = rule.kind() == ScoringRule.Kind.FIELD ? rule.matches(lead) : seen.contains(rule.behaviour());
@@ -54,36 +87,35 @@ class LeadScoring {
         return reasons;
     }
 
-    void rescore(UUID leadId) {
-        leads.find(leadId, org.rapport.identity.SqlFilter.UNRESTRICTED).ifPresent(lead -> leads.setScore(leadId,
-                reasons(lead).stream().mapToInt(Reason::points).sum()));
-    }
-
-    /** Every open lead again, after the rules changed. */
-    void rescoreOpenLeads() {
-        jdbc.sql("select id from leads where status not in ('CONVERTED', 'DISQUALIFIED')").query(UUID.class).list()
-                .forEach(this::rescore);
-    }
-
-    /** Behaviours on the lead's timeline (read from the interaction tables, like the sales reports). */
-    private Set<ScoringRule.Behaviour> behaviours(UUID leadId) {
-        Set<ScoringRule.Behaviour> found = EnumSet.noneOf(ScoringRule.Behaviour.class);
+    /**
+     * Behaviours on the timelines of the leads (read from the interaction tables, like the sales reports); not read
+     * when no rule scores behaviour.
+     */
+    private Map<UUID, Set<ScoringRule.Behaviour>> behaviours(List<ScoringRule> rules, Collection<UUID> leadIds) {
+        Map<UUID, Set<ScoringRule.Behaviour>> found = new HashMap<>();
+        if (rules.stream().noneMatch(r -> r.kind() == ScoringRule.Kind.BEHAVIOUR)) {
+            return found;
+        }
         jdbc.sql("""
-                        select bool_or(i.type = 'EMAIL' and i.direction = 'INBOUND') as replied,
+                        select k.record_id,
+                               bool_or(i.type = 'EMAIL' and i.direction = 'INBOUND') as replied,
                                bool_or(i.type = 'WEB_FORM') as form,
                                bool_or(i.type = 'CALL' and i.outcome = 'CONNECTED') as connected
                         from interaction_links k join interactions i on i.id = k.interaction_id
-                        where k.record_type = 'lead' and k.record_id = :id
+                        where k.record_type = 'lead' and k.record_id = any(:ids)
+                        group by k.record_id
                         """)
-                .param("id", leadId).query((rs, n) -> {
+                .param("ids", leadIds.toArray(UUID[]::new)).query((rs, n) -> {
+                    Set<ScoringRule.Behaviour> seen = found.computeIfAbsent(rs.getObject(1, UUID.class),
+                            id -> EnumSet.noneOf(ScoringRule.Behaviour.class));
                     if (rs.getBoolean("replied")) {
-                        found.add(ScoringRule.Behaviour.EMAIL_REPLIED);
+                        seen.add(ScoringRule.Behaviour.EMAIL_REPLIED);
                     }
                     if (rs.getBoolean("form")) {
-                        found.add(ScoringRule.Behaviour.FORM_SUBMITTED);
+                        seen.add(ScoringRule.Behaviour.FORM_SUBMITTED);
                     }
                     if (rs.getBoolean("connected")) {
-                        found.add(ScoringRule.Behaviour.CALL_CONNECTED);
+                        seen.add(ScoringRule.Behaviour.CALL_CONNECTED);
                     }
                     return 1;
                 }).list();

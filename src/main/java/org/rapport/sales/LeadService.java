@@ -1,6 +1,5 @@
 package org.rapport.sales;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +15,6 @@ import org.rapport.identity.Role;
 import org.rapport.identity.SqlFilter;
 import org.rapport.identity.UserService;
 import org.rapport.identity.UserView;
-import org.rapport.identity.Visibility;
 import org.rapport.notifications.NotificationService;
 import org.rapport.platform.AuditService;
 import org.rapport.shared.ConflictException;
@@ -47,20 +45,20 @@ public class LeadService {
     private final LeadRepository leads;
     private final LeadAssignment assignment;
     private final LeadScoring scoring;
-    private final Visibility visibility;
+    private final LeadVisibility leadVisibility;
     private final UserService users;
     private final ContactLookup contacts;
     private final AuditService audit;
     private final NotificationService notifications;
     private final String phoneRegion;
 
-    LeadService(LeadRepository leads, LeadAssignment assignment, LeadScoring scoring, Visibility visibility,
+    LeadService(LeadRepository leads, LeadAssignment assignment, LeadScoring scoring, LeadVisibility leadVisibility,
                 UserService users, ContactLookup contacts, AuditService audit, NotificationService notifications,
                 @Value("${rapport.phone-region:US}") String phoneRegion) {
         this.leads = leads;
         this.assignment = assignment;
         this.scoring = scoring;
-        this.visibility = visibility;
+        this.leadVisibility = leadVisibility;
         this.users = users;
         this.contacts = contacts;
         this.audit = audit;
@@ -119,6 +117,33 @@ public class LeadService {
             return Optional.empty();
         }
         return Optional.of(insert(placed(clean), generatedBy, null, null));
+    }
+
+    /**
+     * Fills in what an open lead lacks from values a machine channel received (names, email, phone, company, title,
+     * country), overwriting nothing it has, since anyone can type anyone's address; audited and scored again.
+     */
+    @Transactional
+    void complete(UUID id, LeadFields given) {
+        leads.lock(id);
+        LeadView before = readBack(id);
+        LeadFields current = LeadFields.of(before);
+        LeadFields filled = new LeadFields(or(current.firstName(), given.firstName()), current.lastName(),
+                or(current.email(), given.email()), or(current.phone(), given.phone()),
+                or(current.company(), given.company()), or(current.title(), given.title()),
+                or(current.country(), given.country()), current.source(), current.campaignId(), current.status(),
+                current.disqualifiedReason(), current.ownerId(), current.departmentId());
+        if (filled.equals(current) || before.status() == LeadStatus.CONVERTED) {
+            return;
+        }
+        leads.update(id, before.version(), filled);
+        scoring.rescore(id);
+        audit.updated(ref(id), auditFields(before), auditFields(readBack(id)));
+    }
+
+    /** The values as a new lead would store them (email lower-cased, phone in E.164, ...), or the first fault. */
+    LeadFields cleaned(LeadFields fields) {
+        return clean(fields, LeadStatus.NEW);
     }
 
     /** Replaces the lead's values with {@code change} (merged by the caller) when the version still matches. */
@@ -181,19 +206,7 @@ public class LeadService {
 
     /** The leads the user may see: by owner/department, plus the queue (see the class comment). */
     SqlFilter visible(CurrentUser user) {
-        SqlFilter own = visibility.filter(user, "l", TYPE);
-        if (own.equals(SqlFilter.UNRESTRICTED) || user.role() == Role.PARTNER) {
-            return own;
-        }
-        Map<String, Object> params = new HashMap<>(own.params());
-        String queue;
-        if (user.role() == Role.MANAGER) {
-            queue = "l.owner_id is null";
-        } else {
-            queue = "(l.owner_id is null and l.department_id = :lead_department)";
-            params.put("lead_department", user.departmentId() == null ? new UUID(0, 0) : user.departmentId());
-        }
-        return new SqlFilter("(" + own.sql() + " or " + queue + ")", params);
+        return leadVisibility.filter(user, "l");
     }
 
     private LeadView insert(LeadFields clean, UUID generatedBy, UUID createdBy, UUID actorId) {
@@ -288,6 +301,10 @@ public class LeadService {
                 text("company", f.company(), 200), text("title", f.title(), 200), country,
                 f.source() == null ? LeadSource.OTHER : f.source(), f.campaignId(), status,
                 status == LeadStatus.DISQUALIFIED ? reason : null, f.ownerId(), f.departmentId());
+    }
+
+    private static String or(String current, String given) {
+        return current != null ? current : given;
     }
 
     private static String text(String field, String value, int max) {

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -65,7 +64,8 @@ class AdminWebFormsController {
 
     @GetMapping("/new")
     String newForm(@AuthenticationPrincipal CurrentUser admin, Model model) {
-        return page(model, new WebForm(null, null, "", admin.id(), null, null, null, true, DEFAULT_FIELDS, 0), null);
+        return page(model, new WebForm(null, null, "", admin.id(), null, WebForm.Creates.CONTACTS, null, null,
+                true, DEFAULT_FIELDS, 0), null);
     }
 
     @PostMapping
@@ -124,6 +124,7 @@ class AdminWebFormsController {
         model.addAttribute("targets", FieldTarget.values());
         model.addAttribute("owners", users.possibleOwners());
         model.addAttribute("departments", users.departments());
+        model.addAttribute("creates", WebForm.Creates.values());
         if (existing != null) {
             String base = publicBaseUrl.isBlank()
                     ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() : publicBaseUrl;
@@ -136,9 +137,9 @@ class AdminWebFormsController {
      * The admin form as posted: the form's settings and one row per field (name, label, target, and the indexes of
      * the required rows). Rows without name and label are left out; a row without a name gets one from its label.
      */
-    record FormInput(String name, UUID ownerId, UUID departmentId, String successUrl, String successMessage,
-                     Boolean active, Integer version, List<String> fieldName, List<String> fieldLabel,
-                     List<String> fieldTarget, Set<Integer> fieldRequired) {
+    record FormInput(String name, UUID ownerId, UUID departmentId, WebForm.Creates creates, String successUrl,
+                     String successMessage, Boolean active, Integer version, List<String> fieldName,
+                     List<String> fieldLabel, List<String> fieldTarget, Set<Integer> fieldRequired) {
 
         WebForm toForm(UUID id, String formKey) {
             List<WebForm.Field> fields = new ArrayList<>();
@@ -148,7 +149,7 @@ class AdminWebFormsController {
                 fields.add(new WebForm.Field(input.isEmpty() ? slug(label) : input, label,
                         target(at(fieldTarget, i)), fieldRequired != null && fieldRequired.contains(i)));
             }
-            return new WebForm(id, formKey, name, ownerId, departmentId, successUrl, successMessage,
+            return new WebForm(id, formKey, name, ownerId, departmentId, creates, successUrl, successMessage,
                     Boolean.TRUE.equals(active), fields, version == null ? 0 : version);
         }
 

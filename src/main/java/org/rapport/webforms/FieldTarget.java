@@ -1,12 +1,15 @@
 package org.rapport.webforms;
 
-/** The contact field a web form field fills in; company and other fields only go into the logged message. */
+/**
+ * The contact or lead field a web form field fills in. Company fills a lead's company and only goes into the logged
+ * message of a contact; other fields only go into the message.
+ */
 public enum FieldTarget {
     FIRST_NAME("First name", "text"),
     LAST_NAME("Last name", "text"),
     EMAIL("Email", "email"),
     PHONE("Phone", "tel"),
-    COMPANY("Company (kept in the message)", "text"),
+    COMPANY("Company (of a lead; kept in the message of a contact)", "text"),
     TITLE("Job title", "text"),
     MESSAGE("Message", "textarea"),
     MARKETING_OPT_IN("Marketing opt-in (checkbox)", "checkbox"),

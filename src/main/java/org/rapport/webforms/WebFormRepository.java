@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 class WebFormRepository {
 
     private static final String SELECT = """
-            select id, form_key, name, owner_id, department_id, success_url, success_message, active, version
+            select id, form_key, name, owner_id, department_id, creates, success_url, success_message, active, version
             from web_forms
             """;
 
@@ -49,9 +49,9 @@ class WebFormRepository {
 
     UUID insert(WebForm f, UUID createdBy) {
         UUID id = jdbc.sql("""
-                        insert into web_forms (form_key, name, owner_id, department_id, success_url, success_message,
-                            active, created_by)
-                        values (:key, :name, :owner, :department, :url, :message, :active, :createdBy)
+                        insert into web_forms (form_key, name, owner_id, department_id, creates, success_url,
+                            success_message, active, created_by)
+                        values (:key, :name, :owner, :department, :creates, :url, :message, :active, :createdBy)
                         returning id
                         """)
                 .params(params(f)).param("createdBy", createdBy).query(UUID.class).single();
@@ -62,8 +62,8 @@ class WebFormRepository {
     boolean update(UUID id, int version, WebForm f) {
         boolean updated = jdbc.sql("""
                         update web_forms set name = :name, owner_id = :owner, department_id = :department,
-                            success_url = :url, success_message = :message, active = :active, updated_at = now(),
-                            version = version + 1
+                            creates = :creates, success_url = :url, success_message = :message, active = :active,
+                            updated_at = now(), version = version + 1
                         where id = :id and version = :version
                         """)
                 .params(params(f)).param("id", id).param("version", version).update() == 1;
@@ -96,6 +96,7 @@ class WebFormRepository {
         p.put("name", f.name());
         p.put("owner", f.ownerId());
         p.put("department", f.departmentId());
+        p.put("creates", f.creates().name());
         p.put("url", f.successUrl());
         p.put("message", f.successMessage());
         p.put("active", f.active());
@@ -105,8 +106,8 @@ class WebFormRepository {
     private WebForm form(ResultSet rs, int n) throws SQLException {
         return new WebForm(rs.getObject("id", UUID.class), rs.getString("form_key"), rs.getString("name"),
                 rs.getObject("owner_id", UUID.class), rs.getObject("department_id", UUID.class),
-                rs.getString("success_url"), rs.getString("success_message"), rs.getBoolean("active"), List.of(),
-                rs.getInt("version"));
+                WebForm.Creates.valueOf(rs.getString("creates")), rs.getString("success_url"),
+                rs.getString("success_message"), rs.getBoolean("active"), List.of(), rs.getInt("version"));
     }
 
     private List<WebForm> withFields(List<WebForm> forms) {
@@ -124,7 +125,7 @@ class WebFormRepository {
                                 rs.getBoolean(5))))
                 .list();
         return forms.stream().map(f -> new WebForm(f.id(), f.formKey(), f.name(), f.ownerId(), f.departmentId(),
-                f.successUrl(), f.successMessage(), f.active(), fields.getOrDefault(f.id(), List.of()), f.version()))
-                .toList();
+                f.creates(), f.successUrl(), f.successMessage(), f.active(), fields.getOrDefault(f.id(), List.of()),
+                f.version())).toList();
     }
 }

@@ -103,7 +103,7 @@ class WebFormService {
         if (message != null && message.length() > 500) {
             throw new InvalidFieldException("successMessage", "Keep the message under 500 characters");
         }
-        return new WebForm(id, formKey, name, f.ownerId(), f.departmentId(), url, message, f.active(),
+        return new WebForm(id, formKey, name, f.ownerId(), f.departmentId(), f.creates(), url, message, f.active(),
                 fields(f.fields()), f.version());
     }
 
@@ -166,6 +166,7 @@ class WebFormService {
         fields.put("name", f.name());
         fields.put("ownerId", f.ownerId());
         fields.put("departmentId", f.departmentId());
+        fields.put("creates", f.creates());
         fields.put("successUrl", f.successUrl());
         fields.put("successMessage", f.successMessage());
         fields.put("active", f.active());

@@ -4,7 +4,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.rapport.customers.ContactIntake;
 import org.rapport.interactions.BodyFormat;
@@ -14,6 +16,7 @@ import org.rapport.interactions.InteractionSource;
 import org.rapport.interactions.InteractionType;
 import org.rapport.interactions.NewInteraction;
 import org.rapport.shared.InvalidFieldException;
+import org.rapport.shared.RecordRef;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -22,8 +25,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Takes a public submission of a web form: rate-limited per client and form, size-checked, dropped silently when the
- * robot trap is filled; otherwise the contact is created or updated by email and a web-form interaction with the
- * submitted values is logged on its timeline, in one transaction.
+ * robot trap is filled; otherwise the contact is created or updated by email (or, for a form that creates leads and a
+ * submitter who is no contact, the lead is found or created) and a web-form interaction with the submitted values is
+ * logged on its timeline, in one transaction.
  */
 @Service
 class WebFormSubmissions {
@@ -36,13 +40,15 @@ class WebFormSubmissions {
     private final WebFormRepository forms;
     private final SubmissionRateLimiter limiter;
     private final ContactIntake intake;
+    private final WebFormLeads leads;
     private final InteractionService interactions;
 
     WebFormSubmissions(WebFormRepository forms, SubmissionRateLimiter limiter, ContactIntake intake,
-                       InteractionService interactions) {
+                       WebFormLeads leads, InteractionService interactions) {
         this.forms = forms;
         this.limiter = limiter;
         this.intake = intake;
+        this.leads = leads;
         this.interactions = interactions;
     }
 
@@ -83,11 +89,24 @@ class WebFormSubmissions {
                 byTarget.put(field.target(), clean);
             }
         }
-        ContactIntake.Result contact = takeIn(form, byTarget);
+        Optional<RecordRef> lead = form.creates() == WebForm.Creates.LEADS ? lead(form, byTarget) : Optional.empty();
+        List<UUID> contactIds = lead.isPresent() ? List.of() : List.of(takeIn(form, byTarget).contactId());
+        List<RecordRef> related = lead.map(List::of).orElse(List.of());
         interactions.deliver(new NewInteraction(InteractionType.WEB_FORM, Direction.INBOUND, null, null,
                 "Web form: " + form.name(), body(form, values), BodyFormat.TEXT, null, null,
-                List.of(contact.contactId()), List.of(), List.of(), byTarget.get(FieldTarget.EMAIL), null, null,
+                contactIds, List.of(), related, byTarget.get(FieldTarget.EMAIL), null, null,
                 InteractionSource.WEB_FORM, null, null, null, form.ownerId()));
+    }
+
+    private Optional<RecordRef> lead(WebForm form, Map<FieldTarget, String> values) {
+        try {
+            return leads.take(new WebFormLeads.Submission(values.get(FieldTarget.EMAIL),
+                    values.get(FieldTarget.FIRST_NAME), values.get(FieldTarget.LAST_NAME),
+                    values.get(FieldTarget.PHONE), values.get(FieldTarget.COMPANY), values.get(FieldTarget.TITLE),
+                    form.ownerId(), form.departmentId()));
+        } catch (InvalidFieldException e) {
+            throw rejected(form, e, "leads");
+        }
     }
 
     private ContactIntake.Result takeIn(WebForm form, Map<FieldTarget, String> values) {
@@ -97,23 +116,29 @@ class WebFormSubmissions {
                     values.get(FieldTarget.PHONE), values.containsKey(FieldTarget.MARKETING_OPT_IN),
                     "web form: " + form.name(), "Web form: " + form.name(), form.ownerId(), form.departmentId()));
         } catch (InvalidFieldException e) {
-            FieldTarget target = switch (e.field()) {
-                case "email" -> FieldTarget.EMAIL;
-                case "phone" -> FieldTarget.PHONE;
-                case "firstName" -> FieldTarget.FIRST_NAME;
-                case "lastName" -> FieldTarget.LAST_NAME;
-                case "title" -> FieldTarget.TITLE;
-                default -> null;
-            };
-            String field = target == null ? null : form.fields().stream().filter(f -> f.target() == target)
-                    .map(WebForm.Field::name).findFirst().orElse(null);
-            if (field == null) {
-                log.error("Web form '{}' cannot create contacts: {} ({})", form.name(), e.getMessage(), e.field());
-                throw new FormRejected(HttpStatus.SERVICE_UNAVAILABLE, null,
-                        "This form cannot take submissions right now; please try again later");
-            }
-            throw new FormRejected(HttpStatus.BAD_REQUEST, field, e.getMessage());
+            throw rejected(form, e, "contacts");
         }
+    }
+
+    /** The submitter's error naming the form's field at fault; a fault of the form's settings is a 503, logged. */
+    private static FormRejected rejected(WebForm form, InvalidFieldException e, String records) {
+        FieldTarget target = switch (e.field()) {
+            case "email" -> FieldTarget.EMAIL;
+            case "phone" -> FieldTarget.PHONE;
+            case "firstName" -> FieldTarget.FIRST_NAME;
+            case "lastName" -> FieldTarget.LAST_NAME;
+            case "title" -> FieldTarget.TITLE;
+            case "company" -> FieldTarget.COMPANY;
+            default -> null;
+        };
+        String field = target == null ? null : form.fields().stream().filter(f -> f.target() == target)
+                .map(WebForm.Field::name).findFirst().orElse(null);
+        if (field == null) {
+            log.error("Web form '{}' cannot create {}: {} ({})", form.name(), records, e.getMessage(), e.field());
+            return new FormRejected(HttpStatus.SERVICE_UNAVAILABLE, null,
+                    "This form cannot take submissions right now; please try again later");
+        }
+        return new FormRejected(HttpStatus.BAD_REQUEST, field, e.getMessage());
     }
 
     /** The submitted values as readable text: one "Label: value" line per field, the message as its own paragraph. */

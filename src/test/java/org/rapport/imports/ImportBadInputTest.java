@@ -72,7 +72,7 @@ class ImportBadInputTest {
     @Test
     void rejectsUnknownPolicyOrEntityAndAMissingFile() {
         assertRejected(imports.upload(token, "c.csv", CSV, "policy", "merge"), "policy", "skip, update or create");
-        assertRejected(imports.upload(token, "c.csv", CSV, "entity", "accounts"), "entity", "Only contacts");
+        assertRejected(imports.upload(token, "c.csv", CSV, "entity", "accounts"), "entity", "contacts or leads");
         assertRejected(imports.uploadWithoutFile(token), "file", "multipart part 'file'");
         assertThat(api.post(token, "/api/v1/imports", "{}")).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     }

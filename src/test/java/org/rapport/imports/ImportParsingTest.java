@@ -16,6 +16,7 @@ import org.rapport.customers.CustomFieldDefinition;
 import org.rapport.customers.CustomFieldType;
 import org.rapport.customers.LifecycleStage;
 import org.rapport.customers.PhoneType;
+import org.rapport.sales.LeadSource;
 import org.rapport.shared.InvalidFieldException;
 
 /** Reading files and cells: header guesses for common CRM exports, encodings and separators, values. */
@@ -43,6 +44,30 @@ class ImportParsingTest {
         assertThat(HeaderGuesser.guess(ContactCells.COLUMNS, List.of())).containsExactly(FIRST_NAME, LAST_NAME, TITLE, EMAIL,
                 OTHER_EMAIL, PHONE, OTHER_PHONE, ACCOUNT_NAME, LIFECYCLE_STAGE, SOURCE, TAGS, STREET, CITY, REGION,
                 POSTAL_CODE, COUNTRY, MARKETING_OPT_IN, DO_NOT_CALL, DO_NOT_EMAIL, OWNER_EMAIL, null);
+    }
+
+    @Test
+    void guessesTheColumnsOfLeadExportsAndWebFormTools() {
+        assertThat(HeaderGuesser.guessLeads(List.of("Lead ID", "First Name", "Last Name", "Title", "Company", "Email",
+                "Phone", "Mobile", "Lead Source", "Country", "Lead Owner Email", "Rating")))
+                .containsExactly(null, LeadField.FIRST_NAME, LeadField.LAST_NAME, LeadField.TITLE, LeadField.COMPANY,
+                        LeadField.EMAIL, LeadField.PHONE, null, LeadField.SOURCE, LeadField.COUNTRY,
+                        LeadField.OWNER_EMAIL, null);
+        assertThat(HeaderGuesser.guessLeads(List.of("Full name", "Business name", "Work email", "Mobile phone number",
+                "Job Title", "Country/Region", "How did you hear about us?", "Lifecycle Stage", "Tags")))
+                .containsExactly(LeadField.FULL_NAME, LeadField.COMPANY, LeadField.EMAIL, LeadField.PHONE,
+                        LeadField.TITLE, LeadField.COUNTRY, LeadField.SOURCE, null, null);
+    }
+
+    @Test
+    void readsLeadSourcesAsOtherCrmsSpellThem() {
+        assertThat(CellValues.leadSource("Web form")).contains(LeadSource.WEB_FORM);
+        assertThat(CellValues.leadSource("WEBSITE")).contains(LeadSource.WEB_FORM);
+        assertThat(CellValues.leadSource("Phone Inquiry")).contains(LeadSource.PHONE);
+        assertThat(CellValues.leadSource("Partner Referral")).contains(LeadSource.REFERRAL);
+        assertThat(CellValues.leadSource("Trade Show")).contains(LeadSource.CAMPAIGN);
+        assertThat(CellValues.leadSource("import")).contains(LeadSource.IMPORT);
+        assertThat(CellValues.leadSource("Carrier pigeon")).isEmpty();
     }
 
     @Test
