@@ -68,7 +68,7 @@ public class RecordDirectory {
         Map<String, Object> params = new HashMap<>();
         for (RecordTable t : tables.values()) {
             String alias = "rr_" + t.type();
-            SqlFilter filter = visibility.filter(user, alias, t.type());
+            SqlFilter filter = filter(t, user, alias);
             parts.add("select '" + t.type() + "' as record_type, " + alias + ".id as record_id from " + t.table() + " "
                     + alias + " where " + filter.sql());
             params.putAll(filter.params());
