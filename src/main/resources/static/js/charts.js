@@ -1,6 +1,7 @@
 // Charts: draws every <canvas data-chart="{labels, series, horizontal}"> with Chart.js, which is loaded on the first
-// page that has one, and again after each htmx swap (the canvases of a swapped report are new). No inline script or
-// eval is needed, as the Content-Security-Policy forbids both: the data travel in the attribute.
+// page that has one, and again after each htmx swap (the canvases of a swapped report are new); a drawn canvas gets
+// data-chart-drawn. No inline script or eval is needed, as the Content-Security-Policy forbids both: the data travel
+// in the attribute.
 (function () {
   'use strict';
   var library = document.currentScript && document.currentScript.dataset.library;
