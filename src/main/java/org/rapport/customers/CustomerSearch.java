@@ -12,6 +12,7 @@ import org.rapport.identity.SqlFilter;
 import org.rapport.identity.Visibility;
 import org.rapport.shared.InvalidFieldException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -47,11 +48,32 @@ public class CustomerSearch {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidFieldException("limit", "Use a limit from 1 to " + MAX_LIMIT);
         }
-        SearchTerms terms = SearchTerms.of(query, repository.prepare(query, SearchTerms.threshold(query)));
+        SearchTerms terms = terms(query);
         List<CustomerSearchRepository.Candidate> candidates = terms.searchable()
                 ? candidates(user, terms, wanted, limit) : List.of();
         repository.restorePlanner();
         return best(terms.key(), candidates, limit);
+    }
+
+    /**
+     * For another module's search over its own trigram-indexed {@code search_text} (deals): checks {@code q} as
+     * {@link #search} does and readies the caller's transaction as {@link #search} readies its own (word similarity
+     * threshold, no sequential scans); the caller ends with {@link #restorePlanner()} and ranks with
+     * {@link Relevance}, so that its hits mix with these.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SearchTerms prepare(String q) {
+        return terms(validQuery(q));
+    }
+
+    /** Gives the caller's transaction back the planner settings that {@link #prepare} changed. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void restorePlanner() {
+        repository.restorePlanner();
+    }
+
+    private SearchTerms terms(String query) {
+        return SearchTerms.of(query, repository.prepare(query, SearchTerms.threshold(query)));
     }
 
     private List<CustomerSearchRepository.Candidate> candidates(CurrentUser user, SearchTerms terms,

@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
  * candidates but rank swapped letters poorly ("jonh" is nearer "jon" than "john" for them), so close spellings are
  * also measured word by word with the optimal string alignment distance, where a swap costs one edit.
  */
-final class Relevance {
+public final class Relevance {
 
     static final double CLOSE_ENOUGH = 0.6;
     private static final double PREFIX_OF_WORD_DISCOUNT = 0.9;
@@ -18,7 +18,7 @@ final class Relevance {
     }
 
     /** Empty when the record is only a loose trigram match, not worth showing. */
-    static OptionalDouble of(String key, String titleKey, boolean substring, double wordSimilarity) {
+    public static OptionalDouble of(String key, String titleKey, boolean substring, double wordSimilarity) {
         if (startsAWord(titleKey, key)) {
             return OptionalDouble.of(0.9 + 0.1 * key.length() / Math.max(key.length(), titleKey.length()));
         }

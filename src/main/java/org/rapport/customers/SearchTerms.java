@@ -11,8 +11,9 @@ import org.rapport.platform.Sql;
  * What one query looks for, in the shapes the trigram index serves: the search key (lower-cased and unaccented by
  * the database) as a substring, a phone number's digits as a substring, and the key's words each close to some
  * word of the record. A pattern is null, and the word list empty, when the query gives the index nothing to use.
+ * Other modules searching their own records get it from {@link CustomerSearch#prepare}.
  */
-record SearchTerms(String key, List<String> words, String contains, String digits) {
+public record SearchTerms(String key, List<String> words, String contains, String digits) {
 
     /** With this word similarity a word of four letters may have two of them swapped or wrong ("jonh", "john"). */
     static final double TYPO_TOLERANT = 0.3;
@@ -42,7 +43,7 @@ record SearchTerms(String key, List<String> words, String contains, String digit
         return words(query).stream().allMatch(w -> w.length() <= 3) ? WORD_START : TYPO_TOLERANT;
     }
 
-    boolean searchable() {
+    public boolean searchable() {
         return !words.isEmpty() || contains != null || digits != null;
     }
 

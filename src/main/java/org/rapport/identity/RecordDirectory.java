@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -88,6 +90,21 @@ public class RecordDirectory {
                 .params(filter.params()).param("rd_id", ref.id()).query(Boolean.class).single();
     }
 
+    /** The accounts the given records belong to (see {@link RecordTable#accountSql()}), whoever may see them. */
+    public Set<UUID> accountsOf(Collection<RecordRef> refs) {
+        Set<UUID> accounts = new LinkedHashSet<>();
+        byType(refs).forEach((type, ids) -> {
+            RecordTable t = tables.get(type);
+            if (t == null || t.accountSql() == null) {
+                return;
+            }
+            accounts.addAll(jdbc.sql("select " + t.accountSql() + " from " + t.table() + " r where r.id = any(:ids)")
+                    .param("ids", ids.toArray(UUID[]::new)).query(UUID.class).list().stream()
+                    .filter(Objects::nonNull).toList());
+        });
+        return accounts;
+    }
+
     private SqlFilter filter(RecordTable t, CurrentUser user, String alias) {
         return t.visibility() == null ? visibility.filter(user, alias, t.type()) : t.visibility().filter(user, alias);
     }
@@ -95,9 +112,7 @@ public class RecordDirectory {
     /** Names and links of the given records; records that no longer exist are left out. */
     public Map<RecordRef, RecordLabel> labels(Collection<RecordRef> refs) {
         Map<RecordRef, RecordLabel> labels = new HashMap<>();
-        Map<String, List<UUID>> byType = new HashMap<>();
-        refs.forEach(r -> byType.computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r.id()));
-        byType.forEach((type, ids) -> {
+        byType(refs).forEach((type, ids) -> {
             RecordTable t = tables.get(type);
             if (t == null) {
                 return;
@@ -109,5 +124,11 @@ public class RecordDirectory {
                     .list().forEach(l -> labels.put(l.ref(), l));
         });
         return labels;
+    }
+
+    private static Map<String, List<UUID>> byType(Collection<RecordRef> refs) {
+        Map<String, List<UUID>> byType = new HashMap<>();
+        refs.forEach(r -> byType.computeIfAbsent(r.type(), k -> new ArrayList<>()).add(r.id()));
+        return byType;
     }
 }

@@ -9,9 +9,13 @@ package org.rapport.identity;
  * @param table      the table holding the records
  * @param labelSql   a SQL expression over the table's columns (alias {@code r}) naming a record for people
  * @param path       the detail page's path prefix (e.g. {@code /contacts/})
+ * @param accountSql a SQL expression over the table's columns (alias {@code r}) giving the id of the account a
+ *                   record belongs to, null when records of the type belong to none; what is logged on such a
+ *                   record also goes on its account's timeline
  * @param visibility the type's own visibility rule when it differs from {@link Visibility}'s; null for the usual one
  */
-public record RecordTable(String type, String table, String labelSql, String path, Rule visibility) {
+public record RecordTable(String type, String table, String labelSql, String path, String accountSql,
+                          Rule visibility) {
 
     /**
      * A record type's visibility rule: a SQL condition over the table's alias, with parameters that depend only on
@@ -28,8 +32,8 @@ public record RecordTable(String type, String table, String labelSql, String pat
         }
     }
 
-    /** A record type under the usual visibility rule. */
+    /** A type under the usual visibility rule whose records belong to no account. */
     public RecordTable(String type, String table, String labelSql, String path) {
-        this(type, table, labelSql, path, null);
+        this(type, table, labelSql, path, null, null);
     }
 }

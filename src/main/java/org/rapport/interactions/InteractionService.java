@@ -34,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Logs interactions and reads them back within the caller's visibility: an interaction is visible to whoever may
  * see one of its records, and to its rep under the usual rule. Contacts taking part put it on their own timeline and
- * on their accounts' timelines. Machine deliveries are idempotent on their source and external id.
+ * on their accounts' timelines; a related record that belongs to an account (a deal) puts it on that account's.
+ * Machine deliveries are idempotent on their source and external id.
  */
 @Service
 public class InteractionService {
@@ -303,12 +304,16 @@ public class InteractionService {
         return new Delivery(created, true);
     }
 
-    /** Puts the interaction on the timelines of the contacts, their accounts and the related records; returns those. */
+    /**
+     * Puts the interaction on the timelines of the contacts, the related records, and the accounts of both (a
+     * deal's account, for instance); returns those records.
+     */
     private Set<RecordRef> linkContacts(UUID id, Instant occurredAt, List<UUID> contactIds, List<RecordRef> related) {
         Set<RecordRef> linked = new LinkedHashSet<>(related);
         contactIds.forEach(c -> linked.add(new RecordRef("contact", c)));
         contacts.accountsOf(contactIds).values().forEach(accounts ->
                 accounts.forEach(a -> linked.add(new RecordRef("account", a))));
+        records.accountsOf(related).forEach(a -> linked.add(new RecordRef("account", a)));
         interactions.link(id, occurredAt, linked);
         return linked;
     }

@@ -3,6 +3,7 @@ package org.rapport.sales;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.rapport.identity.CurrentUser;
@@ -12,7 +13,9 @@ import org.rapport.shared.InvalidFieldException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The deal page's choices of accounts and contacts (only visible ones), and adding or removing a deal's contact. */
+/**
+ * The accounts and contacts deal pages name and offer (only visible ones), and adding or removing a deal's contact.
+ */
 @Component
 class DealContacts {
 
@@ -40,6 +43,31 @@ class DealContacts {
                 .params(visible.params()).param("current", current == null ? UUID.randomUUID() : current)
                 .param("limit", MAX_OPTIONS)
                 .query((rs, n) -> new Option(rs.getObject("id", UUID.class), rs.getString("name"))).list();
+    }
+
+    /** The account, named, when the user may see it: the list filtered to its deals. */
+    Optional<Option> account(CurrentUser user, UUID accountId) {
+        SqlFilter visible = visibility.filter(user, "a", "account");
+        return jdbc.sql("select a.id, a.name from accounts a where a.id = :account and " + visible.sql())
+                .params(visible.params()).param("account", accountId)
+                .query((rs, n) -> new Option(rs.getObject("id", UUID.class), rs.getString("name"))).optional();
+    }
+
+    /** The contact, named, when the user may see it: a new deal started from its page. */
+    Optional<Option> contact(CurrentUser user, UUID contactId) {
+        SqlFilter visible = visibility.filter(user, "c", "contact");
+        return jdbc.sql("select c.id, trim(c.first_name || ' ' || c.last_name) as name from contacts c"
+                        + " where c.id = :contact and c.erased_at is null and " + visible.sql())
+                .params(visible.params()).param("contact", contactId)
+                .query((rs, n) -> new Option(rs.getObject("id", UUID.class), rs.getString("name"))).optional();
+    }
+
+    /** The contact's first account by name that the user may see: the account of a deal started from the contact. */
+    Optional<UUID> accountOf(CurrentUser user, UUID contactId) {
+        SqlFilter visible = visibility.filter(user, "a", "account");
+        return jdbc.sql("select a.id from contact_accounts ca join accounts a on a.id = ca.account_id"
+                        + " where ca.contact_id = :contact and " + visible.sql() + " order by lower(a.name), a.id limit 1")
+                .params(visible.params()).param("contact", contactId).query(UUID.class).optional();
     }
 
     /** Visible contacts of the deal's account (or, without one, the caller's own) that are not on the deal yet. */

@@ -58,14 +58,22 @@ class DealController {
         model.addAttribute("owners", users.possibleOwners());
         model.addAttribute("departments", users.departments());
         model.addAttribute("statuses", DealStatus.values());
+        model.addAttribute("ofAccount", filter.account() == null ? null
+                : contacts.account(user, filter.account()).orElse(null));
         return "sales/deals";
     }
 
+    /** A blank deal, or one started from an account's or a contact's page (then on the contact's account). */
     @GetMapping("/new")
     String newDeal(@AuthenticationPrincipal CurrentUser user, @RequestParam(required = false) UUID pipeline,
+                   @RequestParam(required = false) UUID accountId, @RequestParam(required = false) UUID contactId,
                    Model model) {
         PipelineView p = pipeline == null ? pipelines.defaultPipeline() : pipelines.get(pipeline);
-        return form(user, model, DealForm.blank(p.stages().getFirst().id(), user.id(), defaultCurrency), null);
+        UUID contact = contactId == null ? null : contacts.contact(user, contactId).map(DealContacts.Option::id)
+                .orElse(null);
+        UUID account = accountId != null || contact == null ? accountId : contacts.accountOf(user, contact).orElse(null);
+        return form(user, model, DealForm.blank(p.stages().getFirst().id(), user.id(), defaultCurrency, account,
+                contact), null);
     }
 
     @PostMapping
@@ -141,6 +149,8 @@ class DealController {
         List<UserView> everyone = users.list();
         model.addAttribute("owners", users.possibleOwners());
         model.addAttribute("accounts", contacts.accountOptions(user, form.accountId()));
+        model.addAttribute("withContact", deal != null || form.contactId() == null ? null
+                : contacts.contact(user, form.contactId()).orElse(null));
         if (deal != null) {
             model.addAttribute("stays", deals.stageHistory(user, deal.id()));
             model.addAttribute("contactOptions", contacts.contactOptions(user, deal));

@@ -8,21 +8,25 @@ import java.util.UUID;
 
 import org.rapport.shared.InvalidFieldException;
 
-/** The deal form as posted: text fields are parsed here so that bad input is an error next to its field. */
+/**
+ * The deal form as posted: text fields are parsed here so that bad input is an error next to its field. A new deal
+ * started from a contact's page carries that contact ({@code contactId}), who goes on the deal.
+ */
 record DealForm(String name, UUID stageId, String amount, String currency, String expectedCloseDate,
-                String probability, UUID ownerId, UUID accountId, String lossReason, Integer version) {
+                String probability, UUID ownerId, UUID accountId, String lossReason, Integer version,
+                UUID contactId) {
 
-    static DealForm blank(UUID stageId, UUID ownerId, String currency) {
-        return new DealForm("", stageId, "", currency, "", "", ownerId, null, "", null);
+    static DealForm blank(UUID stageId, UUID ownerId, String currency, UUID accountId, UUID contactId) {
+        return new DealForm("", stageId, "", currency, "", "", ownerId, accountId, "", null, contactId);
     }
 
     static DealForm of(DealView d) {
         return new DealForm(d.name(), d.stageId(), d.amount().toPlainString(), d.currency(),
                 d.expectedCloseDate() == null ? "" : d.expectedCloseDate().toString(),
-                String.valueOf(d.probability()), d.ownerId(), d.accountId(), d.lossReason(), d.version());
+                String.valueOf(d.probability()), d.ownerId(), d.accountId(), d.lossReason(), d.version(), null);
     }
 
-    /** The values to write; the contacts stay those of {@code before} (none for a new deal). */
+    /** The values to write; the contacts stay those of {@code before}, or are the form's contact for a new deal. */
     DealFields fields(DealView before) {
         Integer chance = null;
         if (probability != null && !probability.isBlank()) {
@@ -33,7 +37,8 @@ record DealForm(String name, UUID stageId, String amount, String currency, Strin
             }
         }
         return new DealFields(name, null, stageId, parsedAmount(), currency, closeDate(), chance, ownerId, accountId,
-                lossReason, before == null ? List.of() : DealService.roles(before));
+                lossReason, before != null ? DealService.roles(before)
+                        : contactId == null ? List.of() : List.of(new DealFields.ContactRole(contactId, null)));
     }
 
     private BigDecimal parsedAmount() {

@@ -9,7 +9,7 @@ import org.springframework.context.event.EventListener;
 
 /**
  * Keeps deals with their records: declares deals to the record directory (so that interactions, tasks and search can
- * point at them) and moves a deal's account and contacts to the survivor of a merge, in the merge's transaction.
+ * point at them, and what is logged on a deal also goes on its account's timeline) and moves a deal's account and contacts to the survivor of a merge, in the merge's transaction.
  */
 @Configuration(proxyBeanMethods = false)
 class DealRecordTables {
@@ -22,7 +22,8 @@ class DealRecordTables {
 
     @Bean
     RecordTable dealRecords() {
-        return new RecordTable(DealService.TYPE, "deals", "r.name", "/deals/");
+        return new RecordTable(DealService.TYPE, "deals", "r.name", "/deals/",
+                "(select a.id from accounts a where a.id = r.account_id)", null);
     }
 
     @EventListener

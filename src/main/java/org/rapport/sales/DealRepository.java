@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.rapport.identity.SqlFilter;
+import org.rapport.shared.RecordRef;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -65,6 +66,23 @@ class DealRepository {
         sql.append(" order by d.expected_close_date nulls last, lower(d.name), d.id limit :limit");
         params.put("limit", limit);
         return jdbc.sql(sql.toString()).params(params).query(DealRepository::row).list();
+    }
+
+    /**
+     * Deals of an account, or with a contact: open ones by expected close date, or closed ones latest first.
+     * The record's type is {@code account} or {@code contact}.
+     */
+    List<DealView> ofRecord(SqlFilter visible, RecordRef record, boolean open, int limit) {
+        String of = switch (record.type()) {
+            case "account" -> "d.account_id = :record";
+            case "contact" -> "exists (select 1 from deal_contacts dc where dc.deal_id = d.id and dc.contact_id = :record)";
+            default -> throw new IllegalArgumentException("Deals belong to accounts and contacts, not " + record.type());
+        };
+        String which = open ? " and d.status = 'OPEN' order by d.expected_close_date nulls last, lower(d.name), d.id"
+                : " and d.status <> 'OPEN' order by d.closed_at desc, d.id";
+        return jdbc.sql(SELECT + " where " + of + " and " + visible.sql() + which + " limit :limit")
+                .params(visible.params()).param("record", record.id()).param("limit", limit)
+                .query(DealRepository::row).list();
     }
 
     static void appendFilter(StringBuilder sql, Map<String, Object> params, DealFilter f) {

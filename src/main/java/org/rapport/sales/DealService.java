@@ -106,6 +106,14 @@ public class DealService {
         return new CursorPage<>(page, Cursors.encode(last.name().toLowerCase(), last.id().toString()));
     }
 
+    /**
+     * The deals the caller may see of an account, or that a contact is on: open ones by expected close date, or
+     * closed ones latest first; at most {@code limit}.
+     */
+    List<DealView> ofRecord(CurrentUser user, RecordRef record, boolean open, int limit) {
+        return deals.ofRecord(visible(user), record, open, limit);
+    }
+
     /** The deals of a pipeline's board that the caller may see, matching the filter. */
     List<DealView> board(CurrentUser user, DealFilter filter) {
         return deals.board(visible(user), filter, BOARD_LIMIT);

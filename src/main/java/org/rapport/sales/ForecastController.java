@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import org.rapport.identity.CurrentUser;
+import org.rapport.shared.InvalidFieldException;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseBody;
 
+import io.github.wimdeblauwe.htmx.spring.boot.mvc.HtmxRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -42,13 +44,22 @@ class ForecastController {
         this.pipelines = pipelines;
     }
 
+    /** The page, or on an htmx request from its filters only the report (charts and tables). */
     @GetMapping("/deals/forecast")
-    String page(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("query") ForecastQuery query, Model model) {
-        model.addAttribute("forecast", forecast(user, query));
+    String page(@AuthenticationPrincipal CurrentUser user, @ModelAttribute("query") ForecastQuery query,
+                HtmxRequest htmx, Model model) {
+        try {
+            ForecastService.Forecast forecast = forecast(user, query);
+            model.addAttribute("forecast", forecast);
+            model.addAttribute("charts", ForecastCharts.of(forecast));
+        } catch (InvalidFieldException e) {
+            model.addAttribute("error", e.getMessage());
+        }
         model.addAttribute("pipelines", pipelines.list());
         model.addAttribute("periods", ForecastService.Period.values());
         model.addAttribute("groups", ForecastService.GroupBy.values());
-        return "sales/forecast";
+        boolean report = htmx.isHtmxRequest() && !htmx.isBoosted() && !htmx.isHistoryRestoreRequest();
+        return report ? "sales/forecast :: report" : "sales/forecast";
     }
 
     @GetMapping("/api/v1/forecast")

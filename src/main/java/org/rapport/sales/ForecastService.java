@@ -133,7 +133,18 @@ public class ForecastService {
         return new Forecast(start, end, p, g, pipelineId, open, closed);
     }
 
-    private static String label(LocalDate start, Period period) {
+    /** The first day of every period from the one holding {@code from} to the one holding {@code to}. */
+    static List<LocalDate> periods(LocalDate from, LocalDate to, Period period) {
+        int months = period == Period.MONTH ? 1 : 3;
+        List<LocalDate> starts = new ArrayList<>();
+        LocalDate start = from.withMonth((from.getMonthValue() - 1) / months * months + 1).withDayOfMonth(1);
+        for (; !start.isAfter(to); start = start.plusMonths(months)) {
+            starts.add(start);
+        }
+        return starts;
+    }
+
+    static String label(LocalDate start, Period period) {
         return period == Period.MONTH ? start.toString().substring(0, 7)
                 : start.getYear() + " Q" + ((start.getMonthValue() - 1) / 3 + 1);
     }

@@ -15,6 +15,6 @@ class LeadRecordTables {
     RecordTable leadRecords(LeadVisibility visibility) {
         return new RecordTable(LeadService.TYPE, "leads",
                 "concat_ws(' ', r.first_name, r.last_name) || coalesce(' (' || r.company || ')', '')", "/leads/",
-                visibility::filter);
+                null, visibility::filter);
     }
 }

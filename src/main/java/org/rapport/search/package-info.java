@@ -1,2 +1,2 @@
-/** Global search: one box in every page's navigation and one API endpoint across accounts and contacts. */
+/** Global search: one box in every page's navigation and one API endpoint across accounts, contacts, leads and deals. */
 package org.rapport.search;

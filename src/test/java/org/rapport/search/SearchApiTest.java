@@ -86,8 +86,35 @@ class SearchApiTest {
     }
 
     @Test
+    void findsDealsByNameAndThroughTheirAccountBelowTheAccountButNotForAnotherDepartment() {
+        String dealId = api.read(api.post(token, "/api/v1/deals", """
+                {"name": "Ashworth looms refit", "amount": 8000, "currency": "GBP", "accountId": "%s"}
+                """.formatted(accountId))).get("id").asString();
+        String renewalId = api.read(api.post(token, "/api/v1/deals",
+                "{\"name\": \"Yarn supply\", \"amount\": 100, \"currency\": \"GBP\", \"accountId\": \"%s\"}"
+                        .formatted(accountId))).get("id").asString();
+
+        JsonNode items = items("/api/v1/search?q=ashworth");
+        assertThat(ids(items)).containsExactly(accountId, dealId, contactId, renewalId);
+        JsonNode deal = items.get(1);
+        assertThat(deal.get("type").asString()).isEqualTo("deal");
+        assertThat(deal.get("subtitle").asString()).endsWith(" · GBP 8,000.00 · Ashworth Mills");
+        assertThat(deal.get("url").asString()).isEqualTo("/deals/" + dealId);
+        assertThat(ids(items("/api/v1/search?q=ashworht loom&types=deal"))).containsExactly(dealId);
+        assertThat(mvc.get().uri("/search?q=looms&types=deal").with(TestUsers.signedIn(rep)))
+                .hasStatusOk().bodyText().contains("href=\"/deals/" + dealId + "\"", ">Deal<", "Ashworth looms refit");
+
+        CurrentUser other = testUsers.create(Role.SALES_REP, testUsers.department("Elsewhere"));
+        String otherToken = api.token(other.email(), TestUsers.PASSWORD);
+        assertThat(ids(api.read(api.get(otherToken, "/api/v1/search?q=ashworth looms")).get("items")))
+                .doesNotContain(dealId, renewalId);
+        assertThat(mvc.get().uri("/search?q=looms").header("HX-Request", "true").with(TestUsers.signedIn(other)))
+                .hasStatusOk().bodyText().doesNotContain("Ashworth looms refit").doesNotContain(dealId);
+    }
+
+    @Test
     void rejectsBadParametersAsProblems() {
-        assertProblem("/api/v1/search?q=acme&types=deal", "types");
+        assertProblem("/api/v1/search?q=acme&types=task", "types");
         assertProblem("/api/v1/search?q=acme&types=contact,,nope", "types");
         assertProblem("/api/v1/search?q=   ", "q");
         assertProblem("/api/v1/search", "q");
@@ -119,7 +146,7 @@ class SearchApiTest {
                 .hasStatusOk().bodyText().contains("Search by name");
         assertThat(mvc.get().uri("/search?q=").header("HX-Request", "true").with(TestUsers.signedIn(rep)))
                 .hasStatusOk().bodyText().doesNotContain("list-group");
-        assertThat(mvc.get().uri("/search?q=ashworth&types=deal").with(TestUsers.signedIn(rep)))
+        assertThat(mvc.get().uri("/search?q=ashworth&types=task").with(TestUsers.signedIn(rep)))
                 .hasStatus(HttpStatus.BAD_REQUEST);
     }
 
