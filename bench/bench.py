@@ -421,11 +421,12 @@ def measure(scale, db, workdir):
         results["report"] = {}
         today = datetime.date.today()
         start = (today - datetime.timedelta(days=366)).isoformat()
-        for who, token in (("admin", app.token), ("rep", rep)):
+        for who, token, runs in (("admin", app.token, 5), ("rep", rep, 1)):
             for group in ("rep", "department", "origin"):
                 path = f"/api/v1/reports/sales-activity?from={start}&to={today.isoformat()}&groupBy={group}"
-                sequential(app, [path], token=token)
-                results["report"][f"{who} {group}"] = statistics.median(sequential(app, [path] * 5, token=token))
+                if runs > 1:
+                    sequential(app, [path], token=token)
+                results["report"][f"{who} {group}"] = statistics.median(sequential(app, [path] * runs, token=token))
         log(f"  {results['report']}")
 
         results["rss_mib"] = app.resident_mib()
@@ -512,7 +513,9 @@ def write_results(results, generation, path):
     ]
     for key, value in rep.items():
         target = f"< 500 ms: {ok(value < 500)}" if key.startswith("admin") else "(a rep: what they may see)"
-        lines.append(f"| sales activity, 366 days, {key.replace(' ', ' by ', 1) if False else key} (ms, median of 5) "
+        who, group = key.split(" ")
+        runs = "median of 5" if who == "admin" else "one run"
+        lines.append(f"| sales activity, 366 days, as {'the admin' if who == 'admin' else 'a sales rep'}, by {group} (ms, {runs}) "
                      f"| {value:,.0f} | | | {target} |")
     lines += [
         f"| app after the run: resident memory / heap used (MiB) | {results['rss_mib']:,.0f} / {results['heap_mib']:,.0f} | | "
