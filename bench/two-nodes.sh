@@ -6,8 +6,8 @@
 #      execution (logged with its due time and the node that picked it) happens on one node only, and a task
 #      reminder reaches its assignee once;
 #   c. reads and writes agree across nodes: a contact written on A reads the same on B (body and ETag), a PATCH on B
-#      makes A's ETag stale (412), 50 + 50 concurrent creates on A and B are all listed exactly once from both, and an
-#      Idempotency-Key sent to A then to B creates one contact.
+#      makes A's ETag stale (412), 50 + 50 concurrent creates on A and B are all listed exactly once from both, an
+#      Idempotency-Key sent to A then to B creates one contact, and a web form's rate limit counts both nodes.
 # Prints a PASS or FAIL line per check and exits 1 if any failed. Kills both nodes and drops the database on exit.
 # Needs target/rapport.jar (./mvnw -q -DskipTests package), a JDK 21+, curl, python3, psql and PostgreSQL at
 # 127.0.0.1:5432 (user postgres, trust auth). Node logs and data dirs: target/two-nodes/. Usage: bench/two-nodes.sh
@@ -19,7 +19,8 @@ PGHOST=127.0.0.1
 PGPORT=5432
 
 die() { echo "ERROR: $*" >&2; exit 2; }
-[ -f target/rapport.jar ] || die "target/rapport.jar is missing: run ./mvnw -q -DskipTests package"
+JAR=${RAPPORT_JAR:-target/rapport.jar}
+[ -f "$JAR" ] || die "$JAR is missing: run ./mvnw -q -DskipTests package"
 for tool in curl python3 psql pg_isready; do command -v "$tool" > /dev/null || die "$tool is not installed"; done
 
 java_21_plus() {
@@ -69,7 +70,7 @@ start_node() { # start_node <a|b> <port>: both at once, on the empty database
   RAPPORT_DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" RAPPORT_DB_USER=postgres RAPPORT_DB_PASSWORD= \
   RAPPORT_PORT="$2" RAPPORT_DATA_DIR="$W/$1/data" RAPPORT_SECRET_KEY="$SECRET_KEY" \
   RAPPORT_ADMIN_EMAIL=$ADMIN_EMAIL RAPPORT_ADMIN_PASSWORD="$ADMIN_PASSWORD" RAPPORT_DEMO_DATA=false \
-    "$JAVA" -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar target/rapport.jar \
+    "$JAVA" -Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$JAR" \
       --rapport.tasks.reminder-interval=2s --db-scheduler.polling-interval=1s \
       --logging.level.org.rapport.platform.JobsConfig=debug \
       --logging.level.com.github.kagkarlsson.scheduler.LockAndFetchCandidates=trace \
@@ -89,9 +90,13 @@ for node in "$A" "$B"; do
   done
   curl -sf "$node/actuator/health" | grep -q '"UP"' || die "$node is not healthy; see $W/a/app.log, $W/b/app.log"
 done
-echo "== both nodes healthy after $(( $(date +%s) - STARTED )) s"
+STARTUP=$(( $(date +%s) - STARTED ))
+echo "== both nodes healthy after $STARTUP s"
 
 FAILED=0
+PHASES=""
+PHASE_START=$(date +%s)
+phase_done() { local now; now=$(date +%s); PHASES="$PHASES$1 $((now - PHASE_START)) s, "; PHASE_START=$now; }
 pass() { echo "PASS  $*"; }
 fail() { echo "FAIL  $*"; FAILED=$((FAILED + 1)); }
 check() { # check <description> <command...>
@@ -170,6 +175,15 @@ FORGED=$(sql "select count(*) from contact_emails where address = 'forged.$TAG@t
 check "a. the same form with a wrong CSRF token is refused on node B: $code, contacts written: $FORGED" \
   test "$code" = 403 -a "$FORGED" = 0
 
+# a web form for the rate-limit check in c, set up by the signed-in admin on node B
+web "$B" GET /admin/web-forms/new > /dev/null
+code=$(web "$B" POST /admin/web-forms --data-urlencode "_csrf=$(csrf_of_page)" --data-urlencode "name=Two nodes $TAG" \
+  --data-urlencode "ownerId=$ME_ID" --data-urlencode "active=true" --data-urlencode "fieldName=email" \
+  --data-urlencode "fieldLabel=Email" --data-urlencode "fieldTarget=EMAIL" --data-urlencode "fieldRequired=0")
+FORM_ID=$(header Location | sed 's#.*/admin/web-forms/##')
+FORM_KEY=$(sql "select form_key from web_forms where id::text = '$FORM_ID'" 2>/dev/null)
+[ -n "$FORM_KEY" ] || die "creating a web form on node B answered $code"
+
 web "$B" GET /contacts > /dev/null
 CSRF_B=$(csrf_of_page)
 logout=$(web "$B" POST /logout --data-urlencode "_csrf=$CSRF_B")
@@ -178,6 +192,7 @@ LOCATION=$(header Location)
 check "a. signing out on node B ($logout) ends the session on node A: /contacts answers $code to ${LOCATION:-nowhere}" \
   bash -c "[ '$code' = 302 ] && [[ '$LOCATION' == */login ]]"
 
+phase_done "a"
 # ------------------------------------------------------------------ c. reads and writes consistent across nodes
 EMAIL="api.$TAG@two-nodes.test"
 code=$(call "$A" POST /api/v1/contacts -H 'Content-Type: application/json' \
@@ -258,6 +273,21 @@ COUNT=$(body "len(d['items'])")
 check "c. Idempotency-Key sent to A ($code_a) then to B ($code_b, Idempotent-Replayed: ${replayed:-absent}, same id: $([ "$first" = "$second" ] && echo yes || echo no)): contacts created: $COUNT" \
   test "$code_a" = 201 -a "$code_b" = 201 -a "$replayed" = true -a "$first" = "$second" -a "$COUNT" = 1
 
+# 12 submissions of one client to one form, alternating between the nodes, with a limit of 10 a minute: the limit
+# is one budget for the cluster (the honeypot field is filled, so nothing else is written)
+: > "$W/form-statuses"
+for i in $(seq 1 6); do
+  for node in "$A" "$B"; do
+    curl -s -o /dev/null -w '%{http_code}\n' -X POST "$node/forms/$FORM_KEY" -H 'Content-Type: application/json' \
+      -d "{\"email\":\"bot$i@two-nodes.test\",\"website\":\"x\"}" >> "$W/form-statuses"
+  done
+done
+ACCEPTED=$(grep -c '^200$' "$W/form-statuses")
+REFUSED=$(grep -c '^429$' "$W/form-statuses")
+check "c. web form rate limit (10 a minute) shared by the nodes: 12 submissions alternating A and B, $ACCEPTED accepted, $REFUSED refused with 429" \
+  test "$ACCEPTED" = 10 -a "$REFUSED" = 2
+
+phase_done "c"
 # ------------------------------------------------------------------ b. jobs: once per due time, on one node
 job_report() { python3 - "$W/a/app.log" "$W/b/app.log" "$1" <<'PY'
 import re, sys, collections
@@ -283,8 +313,8 @@ if mode == 'count':
 elif mode == 'names':
     print(names.get('A', '?'), names.get('B', '?'), polls['A'], polls['B'])
 else:
-    print(len(runs), len(twice), len(wrong_node), len(reminders),
-          ' '.join(f"{due[11:19]}@{v[0][0]}" for due, v in reminders))
+    by_node = collections.Counter(v[0][0] for _, v in reminders)
+    print(len(runs), len(twice), len(wrong_node), len(reminders), by_node['A'], by_node['B'])
 PY
 }
 # the reminder job runs every 2 s here (30 s by default) and both nodes poll every second (5 s by default): every
@@ -296,8 +326,8 @@ done
 read -r NAME_A NAME_B POLLS_A POLLS_B <<< "$(job_report names)"
 check "b. both nodes run a scheduler on the shared table: A as '$NAME_A' polled $POLLS_A times, B as '$NAME_B' polled $POLLS_B times" \
   bash -c "[ '$NAME_A' != '$NAME_B' ] && [ '$NAME_A' != '?' ] && [ '$NAME_B' != '?' ] && [ $POLLS_A -ge 3 ] && [ $POLLS_B -ge 3 ]"
-read -r RUNS TWICE WRONG REMINDER_RUNS TICKS <<< "$(job_report runs)"
-check "b. every job execution ran on one node only: $RUNS executions, $TWICE of them twice; task-reminders ran $REMINDER_RUNS times (due time@node: $TICKS)" \
+read -r RUNS TWICE WRONG REMINDER_RUNS ON_NODE_A ON_NODE_B <<< "$(job_report runs)"
+check "b. every job execution ran on one node only: $RUNS executions, $TWICE of them twice; task-reminders ran $REMINDER_RUNS times, $ON_NODE_A on A and $ON_NODE_B on B" \
   bash -c "[ $TWICE = 0 ] && [ $WRONG = 0 ] && [ $REMINDER_RUNS -ge 10 ]"
 call "$B" GET /api/v1/notifications > /dev/null
 ON_B=$(body "sum(1 for n in d['items'] if n['kind'] == 'TASK_REMINDER' and n['link'] == '/tasks/$TASK_ID')")
@@ -308,5 +338,6 @@ REMINDED=$(sql "select reminded_at is not null from tasks where id = '$TASK_ID'"
 check "b. the reminder of a task created on node A reached its assignee once: $ON_B notification on node B, $ON_A on node A, $STORED stored, task marked reminded: $REMINDED" \
   test "$ON_B" = 1 -a "$ON_A" = 1 -a "$STORED" = 1 -a "$REMINDED" = t
 
-echo "== $(( $(date +%s) - STARTED )) s; $FAILED check(s) failed"
+phase_done "b"
+echo "== $(( $(date +%s) - STARTED )) s (start-up $STARTUP s, ${PHASES%, }); $FAILED check(s) failed"
 [ "$FAILED" = 0 ]
