@@ -80,8 +80,9 @@ start_node() { # start_node <a|b> <port>: both at once, on the empty database
 echo "== database $DB; node A on port $PORT_A, node B on port $PORT_B (logs in $W/{a,b}/app.log)"
 start_node a "$PORT_A"
 start_node b "$PORT_B"
+DEADLINE=$(( $(date +%s) + 300 ))
 for node in "$A" "$B"; do
-  for _ in $(seq 1 150); do
+  while [ "$(date +%s)" -lt "$DEADLINE" ]; do
     curl -sf "$node/actuator/health" 2>/dev/null | grep -q '"UP"' && break
     for i in 0 1; do
       kill -0 "${PIDS[$i]}" 2>/dev/null || { wait "${PIDS[$i]}"; rc=$?; die "node ${NAMES[$i]} (pid ${PIDS[$i]}) exited with status $rc; see $W/a/app.log, $W/b/app.log"; }
