@@ -10,19 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.rapport.IntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /** The web form rate limit is one budget for all the nodes of a cluster, not one per node. */
 @IntegrationTest
 class SubmissionRateLimiterTest {
 
     @Autowired JdbcClient jdbc;
-    @Autowired PlatformTransactionManager transactions;
 
     @Test
     void twoNodesShareOneBucketPerFormAndClient() {
-        SubmissionRateLimiter nodeA = new SubmissionRateLimiter(jdbc, transactions, 10);
-        SubmissionRateLimiter nodeB = new SubmissionRateLimiter(jdbc, transactions, 10);
+        SubmissionRateLimiter nodeA = new SubmissionRateLimiter(jdbc, 10);
+        SubmissionRateLimiter nodeB = new SubmissionRateLimiter(jdbc, 10);
         String form = "form-" + UUID.randomUUID();
 
         List<Long> waits = new ArrayList<>();
@@ -39,7 +37,7 @@ class SubmissionRateLimiterTest {
 
     @Test
     void aBucketRefillsOverAMinuteAndIsDeletedOnceFull() {
-        SubmissionRateLimiter limiter = new SubmissionRateLimiter(jdbc, transactions, 10);
+        SubmissionRateLimiter limiter = new SubmissionRateLimiter(jdbc, 10);
         String form = "form-" + UUID.randomUUID();
         for (int i = 0; i < 10; i++) {
             assertThat(limiter.acquire("203.0.113.8", form)).isZero();
