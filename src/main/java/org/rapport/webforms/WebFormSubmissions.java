@@ -21,13 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes a public submission of a web form: rate-limited per client and form, size-checked, dropped silently when the
  * robot trap is filled; otherwise the contact is created or updated by email (or, for a form that creates leads and a
  * submitter who is no contact, the lead is found or created) and a web-form interaction with the submitted values is
- * logged on its timeline, in one transaction.
+ * logged on its timeline, in one transaction. The rate limit is taken before that transaction: a refused submission
+ * still counts, and a submission never holds two database connections at once.
  */
 @Service
 class WebFormSubmissions {
@@ -42,14 +43,16 @@ class WebFormSubmissions {
     private final ContactIntake intake;
     private final WebFormLeads leads;
     private final InteractionService interactions;
+    private final TransactionTemplate transaction;
 
     WebFormSubmissions(WebFormRepository forms, SubmissionRateLimiter limiter, ContactIntake intake,
-                       WebFormLeads leads, InteractionService interactions) {
+                       WebFormLeads leads, InteractionService interactions, TransactionTemplate transaction) {
         this.forms = forms;
         this.limiter = limiter;
         this.intake = intake;
         this.leads = leads;
         this.interactions = interactions;
+        this.transaction = transaction;
     }
 
     /** The form a key names, if it exists and takes submissions. */
@@ -59,13 +62,16 @@ class WebFormSubmissions {
     }
 
     /** Takes the submission of an active form. */
-    @Transactional
     void submit(WebForm form, Map<String, String> values, String clientAddress) {
         long wait = limiter.acquire(clientAddress, form.formKey());
         if (wait > 0) {
             throw new FormRejected(HttpStatus.TOO_MANY_REQUESTS, null,
                     "Too many submissions from your address; try again in " + wait + " seconds", wait);
         }
+        transaction.executeWithoutResult(status -> accept(form, values));
+    }
+
+    private void accept(WebForm form, Map<String, String> values) {
         values.forEach((name, value) -> {
             if (value != null && value.length() > MAX_FIELD_LENGTH) {
                 throw new FormRejected(HttpStatus.BAD_REQUEST, name,

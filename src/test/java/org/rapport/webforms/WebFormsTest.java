@@ -116,6 +116,18 @@ class WebFormsTest {
     }
 
     @Test
+    void refusedSubmissionsCountAgainstTheLimitToo() {
+        String tooLong = "x".repeat(WebFormSubmissions.MAX_FIELD_LENGTH + 1);
+        for (int i = 0; i < 10; i++) {
+            assertThat(submitJson("{\"email\": \"" + email + "\", \"message\": \"" + tooLong + "\"}"))
+                    .hasStatus(HttpStatus.BAD_REQUEST);
+        }
+        assertThat(submitJson("{\"email\": \"" + email + "\"}")).hasStatus(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(jdbc.sql("select count(*) from contact_emails where address = :e").param("e", email)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
     void unknownOrInactiveFormsAreNotFound() {
         assertThat(submitJson("{\"email\": \"" + email + "\"}")).hasStatusOk();
         assertThat(mvc.post().uri("/forms/no-such-form-key-at-all").contentType(MediaType.APPLICATION_JSON)
