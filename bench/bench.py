@@ -176,8 +176,8 @@ class App:
 
     def heap_used_mib(self):
         out = subprocess.run([jcmd(), str(self.process.pid), "GC.heap_info"], capture_output=True, text=True).stdout
-        match = re.search(r"total (\d+)K, used (\d+)K", out)
-        return int(match.group(2)) / 1024 if match else float("nan")
+        match = re.search(r"heap.*?used (\d+)K", out)
+        return int(match.group(1)) / 1024 if match else float("nan")
 
 
 def java():
