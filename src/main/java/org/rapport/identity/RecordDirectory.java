@@ -61,27 +61,6 @@ public class RecordDirectory {
         return new SqlFilter(parts.isEmpty() ? "false" : "(" + String.join(" or ", parts) + ")", params);
     }
 
-    /**
-     * A SQL query of the {@code (record_type, record_id)} of every record of the given types the user may see, to
-     * join against when a query covers too many rows for {@link #visible}'s per-row check.
-     */
-    public SqlFilter visibleRecords(CurrentUser user, Set<String> types) {
-        List<String> parts = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        for (RecordTable t : tables.values()) {
-            if (!types.contains(t.type())) {
-                continue;
-            }
-            String alias = "rr_" + t.type();
-            SqlFilter filter = filter(t, user, alias);
-            parts.add("select '" + t.type() + "' as record_type, " + alias + ".id as record_id from " + t.table() + " "
-                    + alias + " where " + filter.sql());
-            params.putAll(filter.params());
-        }
-        return new SqlFilter(parts.isEmpty() ? "select null::text, null::uuid where false"
-                : String.join(" union all ", parts), params);
-    }
-
     /** Whether the record exists and the user may see it. */
     public boolean canSee(CurrentUser user, RecordRef ref) {
         RecordTable t = tables.get(ref.type());

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import org.rapport.customers.ContactLookup;
@@ -263,26 +262,14 @@ public class InteractionService {
     }
 
     /**
-     * The rule of {@link #visibleTo} shaped for queries over many interactions of a period, passed as the
-     * timestamps {@code :from} (included) and {@code :to} (excluded): one set of the visible interactions' ids
-     * (the caller's own, and those linked to records the caller may see) that the planner can hash once, instead
-     * of checking the links of every interaction.
+     * Whose calls the caller may count in activity reports: the visibility rule applied to each call's own rep and
+     * department (those of the moment of the call), over a table aliased {@code alias} with {@code owner_id} and
+     * {@code department_id}, such as the call rollup {@code interaction_call_days}. A rep thus counts their own
+     * calls and, as the organization's setting allows, their department's or everyone's; a department head those
+     * of the departments they head; partners none.
      */
-    public SqlFilter visibleInPeriodTo(CurrentUser user) {
-        if (user.role() == Role.ADMIN) {
-            return SqlFilter.UNRESTRICTED;
-        }
-        SqlFilter own = visibility.filter(user, "oi", TYPE);
-        Set<String> linkable = new TreeSet<>(records.types());
-        linkable.remove(TYPE);
-        SqlFilter records = this.records.visibleRecords(user, linkable);
-        Map<String, Object> params = new LinkedHashMap<>(own.params());
-        params.putAll(records.params());
-        return new SqlFilter("i.id in (select oi.id from interactions oi"
-                + " where oi.occurred_at >= :from and oi.occurred_at < :to and " + own.sql()
-                + " union select vl.interaction_id from interaction_links vl"
-                + " where vl.occurred_at >= :from and vl.occurred_at < :to"
-                + " and (vl.record_type, vl.record_id) in (" + records.sql() + "))", params);
+    public SqlFilter activityVisibleTo(CurrentUser user, String alias) {
+        return user.role() == Role.PARTNER ? new SqlFilter("false", Map.of()) : visibility.filter(user, alias, TYPE);
     }
 
     private Delivery write(NewInteraction request, UUID ownerId, UUID actorId) {

@@ -32,7 +32,10 @@ class SalesActivityApi {
     @GetMapping("/api/v1/reports/sales-activity")
     @Operation(summary = "Sales activity of a date range, grouped by rep, department or call origin",
             description = """
-                    Counts only what the caller may see. Days are UTC; from and to are both included.
+                    Counts only what the caller may see: calls credited to reps and departments whose activity the
+                    caller may see (their own; their department's or everyone's as the organization's visibility
+                    setting says; the departments a manager heads), and the leads and deals the caller may see.
+                    Days are UTC; from and to are both included.
                     Measures of each row:
                     callsMade: CALL interactions with direction OUTBOUND that occurred in the range.
                     callsReceived: CALL interactions with direction INBOUND that occurred in the range.

@@ -26,39 +26,34 @@ import org.springframework.stereotype.Service;
 
 /**
  * The sales-activity report: calls, leads and won deals of a date range (UTC days, both ends included) grouped by
- * rep, department or call origin, counting only what the caller may see, in one SQL statement.
+ * rep, department or call origin, in one SQL statement. Calls count when the caller may see the activity of the rep
+ * and department they are credited to; leads and won deals when the caller may see them.
  */
 @Service
 public class SalesActivityService {
 
     static final int MAX_DAYS = 3_660;
 
-    /** The calls of the range by key, summed from the daily rollup (interaction_call_days) for who sees every call. */
-    private static final String ALL_CALLS = """
-            select %s as k, sum(i.made) as made, sum(i.received) as received, sum(i.connected) as connected,
-                sum(case when 'CONNECTED' = any(s.o) then i.connected else 0 end
-                    + case when 'NO_ANSWER' = any(s.o) then i.no_answer else 0 end
-                    + case when 'VOICEMAIL' = any(s.o) then i.voicemail else 0 end
-                    + case when 'BUSY' = any(s.o) then i.busy else 0 end
-                    + case when 'WRONG_NUMBER' = any(s.o) then i.wrong_number else 0 end) as successful,
+    /**
+     * The calls of the range by key, summed from the daily rollup (interaction_call_days) over the reps and
+     * departments whose activity the caller may see: first by the key's own columns, then the successful outcomes
+     * are added up once per key.
+     */
+    private static final String CALLS = """
+            select %1$s as k, c.made, c.received, c.connected,
+                case when 'CONNECTED' = any(s.o) then c.connected else 0 end
+                    + case when 'NO_ANSWER' = any(s.o) then c.no_answer else 0 end
+                    + case when 'VOICEMAIL' = any(s.o) then c.voicemail else 0 end
+                    + case when 'BUSY' = any(s.o) then c.busy else 0 end
+                    + case when 'WRONG_NUMBER' = any(s.o) then c.wrong_number else 0 end as successful,
                 0 as generated, 0 as converted, 0 as won, 0 as revenue
-            from interaction_call_days i cross join (select successful_call_outcomes as o from interaction_settings) s
-            where i.day >= :fromDay and i.day <= :toDay
-            group by 1
-            """;
-
-    /** The calls of the range by key, counted one by one among those the caller may see. */
-    private static final String VISIBLE_CALLS = """
-            select %s as k,
-                count(*) filter (where i.direction = 'OUTBOUND') as made,
-                count(*) filter (where i.direction = 'INBOUND') as received,
-                count(*) filter (where i.outcome = 'CONNECTED') as connected,
-                count(*) filter (where i.outcome = any(array(select unnest(s.successful_call_outcomes)
-                                                             from interaction_settings s))) as successful,
-                0 as generated, 0 as converted, 0 as won, 0 as revenue
-            from interactions i
-            where i.type = 'CALL' and i.occurred_at >= :from and i.occurred_at < :to and %s
-            group by 1
+            from (select %2$s, sum(i.made) as made, sum(i.received) as received, sum(i.connected) as connected,
+                      sum(i.no_answer) as no_answer, sum(i.voicemail) as voicemail, sum(i.busy) as busy,
+                      sum(i.wrong_number) as wrong_number
+                  from interaction_call_days i
+                  where i.day >= :fromDay and i.day <= :toDay and %3$s
+                  group by %2$s) c
+            cross join (select successful_call_outcomes as o from interaction_settings) s
             """;
 
     private final JdbcClient jdbc;
@@ -92,7 +87,7 @@ public class SalesActivityService {
         if (to.toEpochDay() - from.toEpochDay() > MAX_DAYS) {
             throw new InvalidFieldException("from", "Ask for at most ten years at a time");
         }
-        SqlFilter calls = interactions.visibleInPeriodTo(user);
+        SqlFilter calls = interactions.activityVisibleTo(user, "i");
         SqlFilter leads = this.leads.visible(user);
         SqlFilter deals = this.deals.visible(user);
         Map<String, Object> params = new HashMap<>(calls.params());
@@ -121,8 +116,7 @@ public class SalesActivityService {
                     where d.status = 'WON' and d.closed_at >= :from and d.closed_at < :to and %s group by 1
                 ) activity
                 group by 1
-                """.formatted(calls == SqlFilter.UNRESTRICTED ? ALL_CALLS.formatted(callKey(by))
-                        : VISIBLE_CALLS.formatted(callKey(by), calls.sql()),
+                """.formatted(CALLS.formatted(callKey(by), callColumns(by), calls.sql()),
                 generatedKey(by), leads.sql(), convertedKey(by), leads.sql(), dealKey(by), deals.sql());
         List<SalesActivityRow> rows = jdbc.sql(sql).params(params).query((rs, n) -> {
             long made = rs.getLong("made");
@@ -145,11 +139,21 @@ public class SalesActivityService {
                 .toList();
     }
 
+    /** The rollup's columns a grouping sums by. */
+    private static String callColumns(SalesActivityGrouping by) {
+        return switch (by) {
+            case REP -> "i.owner_id";
+            case DEPARTMENT -> "i.department_id";
+            case ORIGIN -> "i.origin_country, i.origin_region";
+        };
+    }
+
+    /** The row key made of those columns once summed. */
     private static String callKey(SalesActivityGrouping by) {
         return switch (by) {
-            case REP -> "cast(i.owner_id as text)";
-            case DEPARTMENT -> "cast(i.department_id as text)";
-            case ORIGIN -> "i.origin_country || coalesce('/' || i.origin_region, '')";
+            case REP -> "cast(c.owner_id as text)";
+            case DEPARTMENT -> "cast(c.department_id as text)";
+            case ORIGIN -> "c.origin_country || coalesce('/' || c.origin_region, '')";
         };
     }
 

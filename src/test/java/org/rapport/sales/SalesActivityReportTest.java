@@ -193,6 +193,31 @@ class SalesActivityReportTest {
     }
 
     @Test
+    void aDepartmentHeadCountsTheCallsOfTheirRepsAndNotThoseOfAnotherDepartment() {
+        CurrentUser head = testUsers.create(Role.MANAGER, testUsers.department("Headed"));
+        testUsers.makeHead(head.departmentId(), head.id());
+        CurrentUser rep = testUsers.create(Role.SALES_REP, head.departmentId());
+        CurrentUser stranger = testUsers.create(Role.SALES_REP, testUsers.department("Not headed"));
+        String repToken = api.token(rep.email(), TestUsers.PASSWORD);
+        String strangerToken = api.token(stranger.email(), TestUsers.PASSWORD);
+        String contact = api.read(api.post(repToken, "/api/v1/contacts", "{\"lastName\": \"Headed\"}"))
+                .get("id").asString();
+        String other = api.read(api.post(strangerToken, "/api/v1/contacts", "{\"lastName\": \"Elsewhere\"}"))
+                .get("id").asString();
+        call(repToken, contact, "CONNECTED");
+        call(repToken, contact, "BUSY");
+        call(strangerToken, other, "CONNECTED");
+
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        JsonNode rows = api.read(api.get(api.token(head.email(), TestUsers.PASSWORD),
+                "/api/v1/reports/sales-activity?from=" + today + "&to=" + today + "&groupBy=department")).get("rows");
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("key").asString()).isEqualTo(head.departmentId().toString());
+        assertThat(rows.get(0).get("callsMade").asLong()).isEqualTo(2);
+        assertThat(rows.get(0).get("successfulCalls").asLong()).isEqualTo(1);
+    }
+
+    @Test
     void badInputIsRejectedNamingTheParameter() {
         String token = api.token("admin@test.rapport", "admin-test-password");
         assertThat(api.get(token, "/api/v1/reports/sales-activity?from=2026-01-01&to=2026-01-31&groupBy=planet"))
