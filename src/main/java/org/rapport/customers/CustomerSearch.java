@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.function.Function;
 
 import org.rapport.identity.CurrentUser;
 import org.rapport.identity.SqlFilter;
@@ -81,11 +80,13 @@ public class CustomerSearch {
         List<CustomerSearchRepository.Candidate> candidates = new ArrayList<>();
         if (types.contains(ContactService.TYPE)) {
             SqlFilter visible = visibility.filter(user, "c", ContactService.TYPE);
-            candidates.addAll(find(limit, fuzzy -> repository.contacts(terms, fuzzy, visible, CANDIDATES_PER_TYPE)));
+            candidates.addAll(SearchTerms.substringsFirst(limit,
+                    fuzzy -> repository.contacts(terms, fuzzy, visible, CANDIDATES_PER_TYPE)));
         }
         if (types.contains(AccountService.TYPE)) {
             SqlFilter visible = visibility.filter(user, "a", AccountService.TYPE);
-            candidates.addAll(find(limit, fuzzy -> repository.accounts(terms, fuzzy, visible, CANDIDATES_PER_TYPE)));
+            candidates.addAll(SearchTerms.substringsFirst(limit,
+                    fuzzy -> repository.accounts(terms, fuzzy, visible, CANDIDATES_PER_TYPE)));
         }
         return candidates;
     }
@@ -101,16 +102,6 @@ public class CustomerSearch {
         hits.sort(Comparator.comparingDouble(SearchHit::score).reversed()
                 .thenComparing(SearchHit::title, String.CASE_INSENSITIVE_ORDER));
         return List.copyOf(hits.subList(0, Math.min(limit, hits.size())));
-    }
-
-    /**
-     * Close spellings always rank below substrings, so when substrings alone fill the page the broader and
-     * costlier fuzzy query is not run.
-     */
-    private static List<CustomerSearchRepository.Candidate> find(
-            int limit, Function<Boolean, List<CustomerSearchRepository.Candidate>> query) {
-        List<CustomerSearchRepository.Candidate> substrings = query.apply(false);
-        return substrings.size() >= limit ? substrings : query.apply(true);
     }
 
     private static String url(CustomerSearchRepository.Candidate c) {

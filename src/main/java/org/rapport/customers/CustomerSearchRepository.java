@@ -2,7 +2,6 @@ package org.rapport.customers;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,33 +99,14 @@ class CustomerSearchRepository {
 
     private List<Candidate> find(String template, String alias, String type, SearchTerms terms, boolean fuzzy,
                                  SqlFilter visible, int window) {
-        String text = alias + ".search_text";
-        Map<String, Object> params = new HashMap<>(visible.params());
-        List<String> substring = new ArrayList<>();
-        if (terms.contains() != null) {
-            substring.add(text + " like :contains");
-            params.put("contains", terms.contains());
-        }
-        if (terms.digits() != null) {
-            substring.add(text + " like :digits");
-            params.put("digits", terms.digits());
-        }
-        List<String> match = new ArrayList<>(substring);
-        if (fuzzy && !terms.words().isEmpty()) {
-            List<String> close = new ArrayList<>();
-            for (int i = 0; i < terms.words().size(); i++) {
-                close.add(":word" + i + " <% " + text);
-                params.put("word" + i, terms.words().get(i));
-            }
-            match.add("(" + String.join(" and ", close) + ")");
-        }
-        if (match.isEmpty()) {
+        SearchTerms.Conditions where = terms.conditions(alias + ".search_text", fuzzy);
+        if (where.matches() == null) {
             return List.of();
         }
-        params.put("key", terms.key());
+        Map<String, Object> params = new HashMap<>(visible.params());
+        params.putAll(where.params());
         params.put("window", window);
-        String isSubstring = substring.isEmpty() ? "false" : "(" + String.join(" or ", substring) + ")";
-        String sql = template.formatted(isSubstring, "(" + String.join(" or ", match) + ")", visible.sql());
+        String sql = template.formatted(where.substring(), where.matches(), visible.sql());
         return jdbc.sql(sql).params(params).query((rs, n) -> candidate(type, rs)).list();
     }
 

@@ -1,8 +1,12 @@
 package org.rapport.customers;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.rapport.platform.Sql;
@@ -45,6 +49,51 @@ public record SearchTerms(String key, List<String> words, String contains, Strin
 
     public boolean searchable() {
         return !words.isEmpty() || contains != null || digits != null;
+    }
+
+    /**
+     * The conditions these terms put on a trigram-indexed text expression, for a search query of any record type:
+     * {@code matches} finds a record (the key or a phone number's digits as a substring, or with {@code fuzzy} every
+     * word close to some word of the text), and {@code substring} tells whether it was found as a substring. Both
+     * take the named parameters in {@code params}, which also hold {@code :key} for ranking by
+     * {@code word_similarity(:key, text)}; {@code matches} is null when the terms give the index nothing to use.
+     */
+    public Conditions conditions(String text, boolean fuzzy) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("key", key);
+        List<String> substrings = new ArrayList<>();
+        if (contains != null) {
+            substrings.add(text + " like :contains");
+            params.put("contains", contains);
+        }
+        if (digits != null) {
+            substrings.add(text + " like :digits");
+            params.put("digits", digits);
+        }
+        List<String> match = new ArrayList<>(substrings);
+        if (fuzzy && !words.isEmpty()) {
+            List<String> close = new ArrayList<>();
+            for (int i = 0; i < words.size(); i++) {
+                close.add(":word" + i + " <% " + text);
+                params.put("word" + i, words.get(i));
+            }
+            match.add("(" + String.join(" and ", close) + ")");
+        }
+        return new Conditions(match.isEmpty() ? null : "(" + String.join(" or ", match) + ")",
+                substrings.isEmpty() ? "false" : "(" + String.join(" or ", substrings) + ")", params);
+    }
+
+    /** SQL conditions of a search over one text expression, with their parameters. */
+    public record Conditions(String matches, String substring, Map<String, Object> params) {
+    }
+
+    /**
+     * Runs a search query for substrings only, then, when they do not fill the page, again with close spellings:
+     * those always rank below substrings, and the fuzzy query is the broader and costlier one.
+     */
+    public static <T> List<T> substringsFirst(int limit, Function<Boolean, List<T>> query) {
+        List<T> substrings = query.apply(false);
+        return substrings.size() >= limit ? substrings : query.apply(true);
     }
 
     boolean hasSubstrings() {

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -58,9 +57,11 @@ public class DealSearch {
         if (terms.searchable()) {
             SqlFilter visibleDeals = deals.visible(user);
             SqlFilter visibleAccounts = visibility.filter(user, "a", AccountService.TYPE);
-            find(limit, fuzzy -> repository.byName(terms, fuzzy, visibleDeals, visibleAccounts, CANDIDATES))
+            SearchTerms.substringsFirst(limit,
+                            fuzzy -> repository.byName(terms, fuzzy, visibleDeals, visibleAccounts, CANDIDATES))
                     .forEach(c -> hit(terms.key(), c, 1.0).ifPresent(h -> keepBest(best, h)));
-            find(limit, fuzzy -> repository.byAccount(terms, fuzzy, visibleDeals, visibleAccounts, CANDIDATES))
+            SearchTerms.substringsFirst(limit,
+                            fuzzy -> repository.byAccount(terms, fuzzy, visibleDeals, visibleAccounts, CANDIDATES))
                     .forEach(c -> hit(terms.key(), c, THROUGH_ACCOUNT).ifPresent(h -> keepBest(best, h)));
         }
         customers.restorePlanner();
@@ -68,13 +69,6 @@ public class DealSearch {
                 .sorted(Comparator.comparingDouble(SearchHit::score).reversed()
                         .thenComparing(SearchHit::title, String.CASE_INSENSITIVE_ORDER))
                 .limit(limit).toList();
-    }
-
-    /** Close spellings rank below substrings, so the fuzzy query runs only when substrings do not fill the page. */
-    private static List<DealSearchRepository.Candidate> find(
-            int limit, Function<Boolean, List<DealSearchRepository.Candidate>> query) {
-        List<DealSearchRepository.Candidate> substrings = query.apply(false);
-        return substrings.size() >= limit ? substrings : query.apply(true);
     }
 
     private static void keepBest(Map<UUID, SearchHit> best, SearchHit hit) {

@@ -3,7 +3,6 @@ package org.rapport.sales;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,30 +66,15 @@ class DealSearchRepository {
 
     private List<Candidate> find(String template, String text, SearchTerms terms, boolean fuzzy, SqlFilter deals,
                                  SqlFilter accounts, int window) {
-        Map<String, Object> params = new HashMap<>(deals.params());
-        params.putAll(accounts.params());
-        List<String> match = new ArrayList<>();
-        String substring = "false";
-        if (terms.contains() != null) {
-            substring = text + " like :contains";
-            match.add(substring);
-            params.put("contains", terms.contains());
-        }
-        if (fuzzy && !terms.words().isEmpty()) {
-            List<String> close = new ArrayList<>();
-            for (int i = 0; i < terms.words().size(); i++) {
-                close.add(":word" + i + " <% " + text);
-                params.put("word" + i, terms.words().get(i));
-            }
-            match.add("(" + String.join(" and ", close) + ")");
-        }
-        if (match.isEmpty()) {
+        SearchTerms.Conditions where = terms.conditions(text, fuzzy);
+        if (where.matches() == null) {
             return List.of();
         }
-        params.put("key", terms.key());
+        Map<String, Object> params = new HashMap<>(deals.params());
+        params.putAll(accounts.params());
+        params.putAll(where.params());
         params.put("window", window);
-        String sql = template.formatted(substring, "(" + String.join(" or ", match) + ")", deals.sql(),
-                accounts.sql());
+        String sql = template.formatted(where.substring(), where.matches(), deals.sql(), accounts.sql());
         return jdbc.sql(sql).params(params).query(DealSearchRepository::candidate).list();
     }
 

@@ -91,29 +91,6 @@ class LeadRepository {
         return new CursorPage<>(rows.subList(0, limit), Cursors.encode(last.createdAt().toString(), last.id().toString()));
     }
 
-    /** A lead found by the search, and whether a word of its name or company starts with the query. */
-    record Match(LeadView lead, boolean prefix) {
-    }
-
-    List<Match> search(SqlFilter visible, String q, int limit) {
-        String lower = q.toLowerCase(java.util.Locale.ROOT);
-        String like = lower.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        String digits = q.replaceAll("[^0-9]", "");
-        List<LeadView> found = jdbc.sql(SELECT + " where l.status <> 'CONVERTED' and " + visible.sql() + """
-                         and (lower(concat_ws(' ', l.first_name, l.last_name, l.company, l.email)) like :any
-                              or (length(:digits) >= 4 and l.phone like '%' || :digits || '%'))
-                         order by l.last_name, l.id limit :limit
-                        """)
-                .params(visible.params()).param("any", "%" + like + "%").param("digits", digits)
-                .param("limit", limit).query(LeadRepository::row).list();
-        return found.stream().map(l -> new Match(l, java.util.stream.Stream.of(l.firstName(), l.lastName(), l.company())
-                        .filter(java.util.Objects::nonNull)
-                        .flatMap(t -> java.util.Arrays.stream(t.toLowerCase(java.util.Locale.ROOT).split("\\s+")))
-                        .anyMatch(w -> w.startsWith(lower))))
-                .sorted(java.util.Comparator.comparing(m -> !m.prefix()))
-                .toList();
-    }
-
     UUID insert(LeadFields f, UUID generatedBy, UUID createdBy) {
         return jdbc.sql("""
                         insert into leads (first_name, last_name, email, phone, company, title, country, source,

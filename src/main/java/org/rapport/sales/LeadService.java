@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.rapport.customers.ContactLookup;
-import org.rapport.customers.SearchHit;
 import org.rapport.identity.CurrentUser;
 import org.rapport.identity.Role;
 import org.rapport.identity.SqlFilter;
@@ -180,23 +179,6 @@ public class LeadService {
         audit.updated(ref(id), auditFields(before), auditFields(after));
         notifyOwner(user.id(), after, before.ownerId());
         return after;
-    }
-
-    /**
-     * Open (not converted) leads the user may see whose name, company, email or phone contains {@code q}, for the
-     * global search: a name or company starting with it first.
-     */
-    public List<SearchHit> search(CurrentUser user, String q, int limit) {
-        String query = q == null ? "" : q.strip();
-        if (query.isEmpty() || query.length() > 200) {
-            throw new InvalidFieldException("q", "Search for 1 to 200 characters");
-        }
-        return leads.search(visible(user), query, Math.clamp(limit, 1, 50)).stream()
-                .map(m -> new SearchHit(TYPE, m.lead().id(), m.lead().name(),
-                        java.util.stream.Stream.of("Lead", m.lead().company(), m.lead().email())
-                                .filter(Objects::nonNull).collect(java.util.stream.Collectors.joining(" · ")),
-                        "/leads/" + m.lead().id(), m.prefix() ? 0.85 : 0.6))
-                .toList();
     }
 
     /** Reads a lead past visibility, for the conversion and listeners of this module. */

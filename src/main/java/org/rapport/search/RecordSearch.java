@@ -13,6 +13,7 @@ import org.rapport.customers.SearchHit;
 import org.rapport.identity.CurrentUser;
 import org.rapport.sales.DealSearch;
 import org.rapport.sales.DealService;
+import org.rapport.sales.LeadSearch;
 import org.rapport.sales.LeadService;
 import org.rapport.shared.InvalidFieldException;
 import org.springframework.stereotype.Component;
@@ -26,10 +27,10 @@ class RecordSearch {
     private static final Set<String> CUSTOMER_TYPES = Set.of(AccountService.TYPE, ContactService.TYPE);
 
     private final CustomerSearch customers;
-    private final LeadService leads;
+    private final LeadSearch leads;
     private final DealSearch deals;
 
-    RecordSearch(CustomerSearch customers, LeadService leads, DealSearch deals) {
+    RecordSearch(CustomerSearch customers, LeadSearch leads, DealSearch deals) {
         this.customers = customers;
         this.leads = leads;
         this.deals = deals;

@@ -261,6 +261,9 @@ class LeadApiTest {
         JsonNode hits = api.read(api.get(token, "/api/v1/search?q=" + company));
         assertThat(hits.get("items").findValuesAsString("id")).containsExactly(id);
         assertThat(hits.get("items").get(0).get("type").asString()).isEqualTo("lead");
+        String typo = company.substring(0, 3) + company.charAt(4) + company.charAt(3) + company.substring(5);
+        assertThat(api.read(api.get(token, "/api/v1/search?q=searchable%20" + typo)).get("items")
+                .findValuesAsString("id")).containsExactly(id);
         assertThat(api.read(api.get(token, "/api/v1/search?types=contact&q=" + company)).get("items")).isEmpty();
         CurrentUser stranger = testUsers.create(Role.SALES_REP, testUsers.department("Leads search elsewhere"));
         assertThat(api.read(api.get(api.token(stranger.email(), TestUsers.PASSWORD), "/api/v1/search?q=" + company))
