@@ -35,9 +35,9 @@ public class SalesActivityService {
     static final int MAX_DAYS = 3_660;
 
     /**
-     * The calls of the range by key, summed from the daily rollup (interaction_call_days) over the reps and
-     * departments whose activity the caller may see: first by the key's own columns, then the successful outcomes
-     * are added up once per key.
+     * The calls of the range by key, summed from the rollups over the reps and departments whose activity the caller
+     * may see: the whole months of the range from interaction_call_months and the days before and after them from
+     * interaction_call_days, first by the key's own columns, then the successful outcomes are added up once per key.
      */
     private static final String CALLS = """
             select %1$s as k, c.made, c.received, c.connected,
@@ -50,8 +50,12 @@ public class SalesActivityService {
             from (select %2$s, sum(i.made) as made, sum(i.received) as received, sum(i.connected) as connected,
                       sum(i.no_answer) as no_answer, sum(i.voicemail) as voicemail, sum(i.busy) as busy,
                       sum(i.wrong_number) as wrong_number
-                  from interaction_call_days i
-                  where i.day >= :fromDay and i.day <= :toDay and %3$s
+                  from (select * from interaction_call_months i
+                        where i.month >= :firstWholeMonth and i.month < :afterWholeMonths and %3$s
+                        union all
+                        select * from interaction_call_days i
+                        where i.day >= :fromDay and i.day <= :toDay
+                            and not (i.day >= :firstWholeMonth and i.day < :afterWholeMonths) and %3$s) i
                   group by %2$s) c
             cross join (select successful_call_outcomes as o from interaction_settings) s
             """;
@@ -97,6 +101,8 @@ public class SalesActivityService {
         params.put("to", Timestamp.from(to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant()));
         params.put("fromDay", from);
         params.put("toDay", to);
+        params.put("firstWholeMonth", from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1));
+        params.put("afterWholeMonths", to.plusDays(1).withDayOfMonth(1));
         params.put("currency", currency);
         String sql = """
                 select coalesce(k, 'unknown') as k, sum(made) as made, sum(received) as received,

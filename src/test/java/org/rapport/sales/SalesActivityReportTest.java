@@ -193,6 +193,36 @@ class SalesActivityReportTest {
     }
 
     @Test
+    void rangesOfWholeMonthsPartMonthsAndSingleDaysCountTheCallsOfEachDayOnce() {
+        CurrentUser rep = testUsers.create(Role.SALES_REP, testUsers.department("Months"));
+        String token = api.token(rep.email(), TestUsers.PASSWORD);
+        String contact = api.read(api.post(token, "/api/v1/contacts", "{\"lastName\": \"Monthly\"}")).get("id").asString();
+        Map<String, String> calls = new HashMap<>();
+        for (String day : List.of("2025-01-31", "2025-02-01", "2025-02-15", "2025-03-31", "2025-04-01")) {
+            calls.put(day, api.read(api.post(token, "/api/v1/interactions", """
+                    {"type": "CALL", "direction": "OUTBOUND", "outcome": "CONNECTED", "occurredAt": "%sT23:30:00Z",
+                     "contactIds": ["%s"]}""".formatted(day, contact))).get("id").asString());
+        }
+        assertThat(callsMade(token, "2025-02-01", "2025-03-31")).isEqualTo(3);
+        assertThat(callsMade(token, "2025-01-31", "2025-04-01")).isEqualTo(5);
+        assertThat(callsMade(token, "2025-01-01", "2025-04-30")).isEqualTo(5);
+        assertThat(callsMade(token, "2025-02-02", "2025-03-30")).isEqualTo(1);
+        assertThat(callsMade(token, "2025-02-15", "2025-02-15")).isEqualTo(1);
+        assertThat(callsMade(token, "2025-02-16", "2025-03-30")).isZero();
+
+        assertThat(api.delete(token, "/api/v1/interactions/" + calls.get("2025-02-15"))).hasStatus2xxSuccessful();
+        assertThat(callsMade(token, "2025-02-01", "2025-03-31")).isEqualTo(2);
+        assertThat(callsMade(token, "2025-02-15", "2025-02-15")).isZero();
+    }
+
+    /** The calls the caller made in a range, as the report sums them (0 without a row). */
+    private long callsMade(String token, String from, String to) {
+        JsonNode rows = api.read(api.get(token, "/api/v1/reports/sales-activity?from=" + from + "&to=" + to
+                + "&groupBy=rep")).get("rows");
+        return rows.valueStream().mapToLong(r -> r.get("callsMade").asLong()).sum();
+    }
+
+    @Test
     void aDepartmentHeadCountsTheCallsOfTheirRepsAndNotThoseOfAnotherDepartment() {
         CurrentUser head = testUsers.create(Role.MANAGER, testUsers.department("Headed"));
         testUsers.makeHead(head.departmentId(), head.id());
