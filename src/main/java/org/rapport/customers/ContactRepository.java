@@ -51,6 +51,7 @@ class ContactRepository {
             """;
     /** {@link #find}'s statement up to the visibility filter; bench/pgbench/get-contact.sql runs the same. */
     static final String FIND = SELECT + " where c.id = :id and c.erased_at is null and ";
+    private static final TypeReference<Map<String, Object>> CUSTOM_FIELDS = new TypeReference<>() { };
     private static final String SEARCH_TEXT = """
             rapport_search_key(concat_ws(' ', cast(:firstName as text), cast(:lastName as text), cast(:emailsText as text), cast(:phonesText as text)))""";
 
@@ -282,7 +283,7 @@ class ContactRepository {
                 address == null ? null : json.readValue(address, PostalAddress.class),
                 rs.getObject("owner_id", UUID.class), rs.getString("owner_name"),
                 rs.getObject("department_id", UUID.class), strings(rs.getArray("tags")),
-                json.readValue(rs.getString("custom_fields"), new TypeReference<Map<String, Object>>() { }),
+                json.readValue(rs.getString("custom_fields"), CUSTOM_FIELDS),
                 instant(rs, "created_at"), instant(rs, "updated_at"), rs.getInt("version"));
     }
 
