@@ -24,16 +24,34 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for contacts and their emails, phones and account links; every read takes the caller's visibility filter. */
 @Repository
 class ContactRepository {
 
+    /**
+     * A contact with its owner's name and, as JSON arrays, its emails, phones and account links: one statement
+     * and one round trip for a contact or a page of them.
+     */
     private static final String SELECT = """
-            select c.*, u.name as owner_name
+            select c.id, c.first_name, c.last_name, c.title, c.relationship_types, c.lifecycle_stage, c.source,
+                   c.preferred_channel, c.language, c.interests, c.marketing_opt_in, c.marketing_opt_in_at,
+                   c.marketing_opt_in_source, c.do_not_call, c.do_not_email, c.address, c.owner_id,
+                   u.name as owner_name, c.department_id, c.tags, c.custom_fields, c.created_at, c.updated_at,
+                   c.version,
+                   (select json_agg(json_build_array(e.address, e.type, e.is_primary) order by e.position)
+                    from contact_emails e where e.contact_id = c.id) as emails,
+                   (select json_agg(json_build_array(p.number, p.type, p.is_primary) order by p.position)
+                    from contact_phones p where p.contact_id = c.id) as phones,
+                   (select json_agg(json_build_array(a.account_id, a.role) order by a.account_id)
+                    from contact_accounts a where a.contact_id = c.id) as accounts
             from contacts c join users u on u.id = c.owner_id
             """;
+    /** {@link #find}'s statement up to the visibility filter; bench/pgbench/get-contact.sql runs the same. */
+    static final String FIND = SELECT + " where c.id = :id and c.erased_at is null and ";
+    private static final TypeReference<Map<String, Object>> CUSTOM_FIELDS = new TypeReference<>() { };
     private static final String SEARCH_TEXT = """
             rapport_search_key(concat_ws(' ', cast(:firstName as text), cast(:lastName as text), cast(:emailsText as text), cast(:phonesText as text)))""";
 
@@ -46,9 +64,7 @@ class ContactRepository {
     }
 
     Optional<ContactView> find(UUID id, SqlFilter visible) {
-        List<ContactView> found = load(jdbc.sql(SELECT + " where c.id = :id and c.erased_at is null and " + visible.sql())
-                .params(visible.params()).param("id", id));
-        return found.stream().findFirst();
+        return load(jdbc.sql(FIND + visible.sql()).params(visible.params()).param("id", id)).stream().findFirst();
     }
 
     /** One page ordered by last name, first name, id; the cursor is the last row's key. */
@@ -228,61 +244,36 @@ class ContactRepository {
         return p;
     }
 
-    /** Runs the contacts query, then loads emails, phones and accounts of all rows in three more queries. */
     private List<ContactView> load(JdbcClient.StatementSpec query) {
-        List<Row> rows = query.query(this::row).list();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        UUID[] ids = rows.stream().map(Row::id).toArray(UUID[]::new);
-        Map<UUID, List<ContactView.Email>> emails = new HashMap<>();
-        jdbc.sql("select contact_id, address, type, is_primary from contact_emails where contact_id = any(:ids) order by contact_id, position")
-                .param("ids", ids).query(rs -> {
-                    emails.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(
-                            new ContactView.Email(rs.getString(2), EmailType.valueOf(rs.getString(3)), rs.getBoolean(4)));
-                });
-        Map<UUID, List<ContactView.Phone>> phones = new HashMap<>();
-        jdbc.sql("select contact_id, number, type, is_primary from contact_phones where contact_id = any(:ids) order by contact_id, position")
-                .param("ids", ids).query(rs -> {
-                    phones.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(
-                            new ContactView.Phone(rs.getString(2), PhoneType.valueOf(rs.getString(3)), rs.getBoolean(4)));
-                });
-        Map<UUID, Map<UUID, String>> accounts = new HashMap<>();
-        jdbc.sql("select contact_id, account_id, role from contact_accounts where contact_id = any(:ids) order by contact_id, account_id")
-                .param("ids", ids).query(rs -> {
-                    accounts.computeIfAbsent(rs.getObject(1, UUID.class), k -> new LinkedHashMap<>())
-                            .put(rs.getObject(2, UUID.class), rs.getString(3));
-                });
-        return rows.stream().map(r -> r.view(emails.getOrDefault(r.id(), List.of()), phones.getOrDefault(r.id(), List.of()),
-                accounts.getOrDefault(r.id(), Map.of()))).toList();
+        return query.query(this::row).list();
     }
 
-    /** The contacts row before its children are attached. */
-    private record Row(UUID id, String firstName, String lastName, String title, Set<RelationshipType> types,
-                       LifecycleStage stage, String source, ContactView.Preferences preferences,
-                       ContactView.Consent consent, PostalAddress address, UUID ownerId, String ownerName,
-                       UUID departmentId, List<String> tags, Map<String, Object> customFields, Instant createdAt,
-                       Instant updatedAt, int version) {
-
-        ContactView view(List<ContactView.Email> emails, List<ContactView.Phone> phones, Map<UUID, String> accounts) {
-            Map<UUID, String> roles = new LinkedHashMap<>();
-            accounts.forEach((k, v) -> {
-                if (v != null) {
-                    roles.put(k, v);
-                }
-            });
-            return new ContactView(id, firstName, lastName, title, emails, phones, List.copyOf(accounts.keySet()),
-                    roles, types, stage, source, preferences, consent, address, ownerId, ownerName, departmentId,
-                    tags, customFields, createdAt, updatedAt, version);
-        }
-    }
-
-    private Row row(ResultSet rs, int n) throws SQLException {
+    private ContactView row(ResultSet rs, int n) throws SQLException {
         String channel = rs.getString("preferred_channel");
         String stage = rs.getString("lifecycle_stage");
         String address = rs.getString("address");
-        return new Row(rs.getObject("id", UUID.class), rs.getString("first_name"), rs.getString("last_name"),
-                rs.getString("title"), enums(rs.getArray("relationship_types")),
+        List<ContactView.Email> emails = new ArrayList<>();
+        for (JsonNode e : jsonArray(rs, "emails")) {
+            emails.add(new ContactView.Email(e.get(0).asString(), EmailType.valueOf(e.get(1).asString()),
+                    e.get(2).asBoolean()));
+        }
+        List<ContactView.Phone> phones = new ArrayList<>();
+        for (JsonNode p : jsonArray(rs, "phones")) {
+            phones.add(new ContactView.Phone(p.get(0).asString(), PhoneType.valueOf(p.get(1).asString()),
+                    p.get(2).asBoolean()));
+        }
+        List<UUID> accountIds = new ArrayList<>();
+        Map<UUID, String> roles = new LinkedHashMap<>();
+        for (JsonNode a : jsonArray(rs, "accounts")) {
+            UUID accountId = UUID.fromString(a.get(0).asString());
+            accountIds.add(accountId);
+            if (!a.get(1).isNull()) {
+                roles.put(accountId, a.get(1).asString());
+            }
+        }
+        return new ContactView(rs.getObject("id", UUID.class), rs.getString("first_name"), rs.getString("last_name"),
+                rs.getString("title"), emails, phones, List.copyOf(accountIds), roles,
+                enums(rs.getArray("relationship_types")),
                 stage == null ? null : LifecycleStage.valueOf(stage), rs.getString("source"),
                 new ContactView.Preferences(channel == null ? null : ContactChannel.valueOf(channel),
                         rs.getString("language"), strings(rs.getArray("interests"))),
@@ -292,8 +283,14 @@ class ContactRepository {
                 address == null ? null : json.readValue(address, PostalAddress.class),
                 rs.getObject("owner_id", UUID.class), rs.getString("owner_name"),
                 rs.getObject("department_id", UUID.class), strings(rs.getArray("tags")),
-                json.readValue(rs.getString("custom_fields"), new TypeReference<Map<String, Object>>() { }),
+                json.readValue(rs.getString("custom_fields"), CUSTOM_FIELDS),
                 instant(rs, "created_at"), instant(rs, "updated_at"), rs.getInt("version"));
+    }
+
+    /** A json_agg column: the array's elements, none when the column is null (json_agg of no rows). */
+    private Iterable<JsonNode> jsonArray(ResultSet rs, String column) throws SQLException {
+        String text = rs.getString(column);
+        return text == null ? List.of() : json.readTree(text);
     }
 
     private static Set<RelationshipType> enums(Array array) throws SQLException {

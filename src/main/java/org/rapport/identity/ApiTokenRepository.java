@@ -21,7 +21,11 @@ import org.springframework.stereotype.Repository;
 class ApiTokenRepository {
 
     /** A live token found by its hash, with the user it acts for. */
-    record Match(UUID tokenId, Set<Scope> scopes, Instant lastUsedAt, CurrentUser user) {
+    record Match(UUID tokenId, Set<Scope> scopes, Instant lastUsedAt, Instant expiresAt, CurrentUser user) {
+
+        Match usedAt(Instant at) {
+            return new Match(tokenId, scopes, at, expiresAt, user);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -44,15 +48,15 @@ class ApiTokenRepository {
     /** The token with this hash if it is neither revoked nor expired and its user is active. */
     Optional<Match> findLive(String hash) {
         return jdbc.sql("""
-                select t.id, t.scopes, t.last_used_at, u.id, u.email, u.name, u.role, u.department_id
+                select t.id, t.scopes, t.last_used_at, t.expires_at, u.id, u.email, u.name, u.role, u.department_id
                 from api_tokens t join users u on u.id = t.user_id
                 where t.token_hash = :hash and t.revoked_at is null and t.expires_at > now() and u.active
                 """)
                 .param("hash", hash)
                 .query((rs, i) -> new Match(rs.getObject(1, UUID.class), scopes(rs.getArray(2)),
-                        UserRepository.instant(rs, 3),
-                        new CurrentUser(rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6),
-                                Role.valueOf(rs.getString(7)), rs.getObject(8, UUID.class), EnumSet.noneOf(Scope.class))))
+                        UserRepository.instant(rs, 3), UserRepository.instant(rs, 4),
+                        new CurrentUser(rs.getObject(5, UUID.class), rs.getString(6), rs.getString(7),
+                                Role.valueOf(rs.getString(8)), rs.getObject(9, UUID.class), EnumSet.noneOf(Scope.class))))
                 .optional();
     }
 

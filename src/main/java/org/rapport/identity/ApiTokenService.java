@@ -36,9 +36,11 @@ class ApiTokenService {
     }
 
     private final ApiTokenRepository tokens;
+    private final ApiTokenCache cache;
 
-    ApiTokenService(ApiTokenRepository tokens) {
+    ApiTokenService(ApiTokenRepository tokens, ApiTokenCache cache) {
         this.tokens = tokens;
+        this.cache = cache;
     }
 
     @Transactional
@@ -68,14 +70,26 @@ class ApiTokenService {
         return new Issued(id, token, scopes, expires);
     }
 
-    /** The caller a bearer token stands for, or empty when it is unknown, revoked, expired or its user inactive. */
+    /**
+     * The caller a bearer token stands for, or empty when it is unknown, revoked, expired or its user inactive.
+     * A token found live is believed for {@link ApiTokenCache#TTL} without asking the database again (see there).
+     */
     Optional<CurrentUser> authenticate(String token) {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
             return Optional.empty();
         }
-        return tokens.findLive(hash(token)).map(match -> {
-            if (match.lastUsedAt() == null || match.lastUsedAt().isBefore(Instant.now().minus(TOUCH_EVERY))) {
+        String hash = hash(token);
+        Optional<ApiTokenRepository.Match> live = cache.get(hash);
+        if (live.isEmpty()) {
+            long stamp = cache.stamp();
+            live = tokens.findLive(hash);
+            live.ifPresent(match -> cache.put(hash, match, stamp));
+        }
+        return live.map(match -> {
+            Instant now = Instant.now();
+            if (match.lastUsedAt() == null || match.lastUsedAt().isBefore(now.minus(TOUCH_EVERY))) {
                 tokens.touch(match.tokenId());
+                cache.touched(hash, now);
             }
             Set<Scope> scopes = EnumSet.copyOf(match.scopes());
             if (!match.user().isAdmin()) {
@@ -94,6 +108,7 @@ class ApiTokenService {
         if (!tokens.revoke(owner.id(), tokenId)) {
             throw new NotFoundException("Token");
         }
+        cache.evictToken(tokenId);
     }
 
     static String hash(String token) {

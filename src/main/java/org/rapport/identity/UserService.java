@@ -56,9 +56,11 @@ public class UserService {
     private final PasswordEncoder passwords;
     private final AuditService audit;
     private final String phoneRegion;
+    private final ApiTokenCache tokenCache;
 
     UserService(UserRepository users, DepartmentRepository departments, PasswordEncoder passwords, AuditService audit,
-                @Value("${rapport.phone-region:US}") String phoneRegion) {
+                @Value("${rapport.phone-region:US}") String phoneRegion, ApiTokenCache tokenCache) {
+        this.tokenCache = tokenCache;
         this.users = users;
         this.departments = departments;
         this.passwords = passwords;
@@ -146,6 +148,7 @@ public class UserService {
         if (!users.update(id, change.version(), email, name, change.role(), change.departmentId(), change.active())) {
             throw new ConflictException("Someone else changed this user meanwhile; reload and try again");
         }
+        tokenCache.evictUser(id);
         users.updatePhone(id, phone);
         audit.updated(new RecordRef("user", id),
                 withPhone(fields(before.email(), before.name(), before.role(), before.departmentId(), before.active()),

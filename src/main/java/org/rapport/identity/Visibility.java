@@ -1,6 +1,7 @@
 package org.rapport.identity;
 
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
 public class Visibility {
 
     private static final String ORG_SCOPE = "(select s.visibility_scope from org_settings s)";
+    private static final Pattern RECORD_TYPE = Pattern.compile("[a-z_]{1,40}");
 
     /**
      * @param alias      the alias of the record table in the caller's query
@@ -27,7 +29,7 @@ public class Visibility {
      */
     public SqlFilter filter(CurrentUser user, String alias, String recordType) {
         String a = alias + ".";
-        if (!recordType.matches("[a-z_]{1,40}")) {
+        if (!RECORD_TYPE.matcher(recordType).matches()) {
             throw new IllegalArgumentException("Not a record type: " + recordType);
         }
         return switch (user.role()) {

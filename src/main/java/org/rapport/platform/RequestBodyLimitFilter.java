@@ -47,7 +47,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
                     "The request body is larger than " + limit + " bytes");
             return;
         }
-        chain.doFilter(new LimitedRequest(request, limit), response);
+        // Nothing reads the body of a GET or HEAD, so it needs no counting wrapper (one less for every call on it).
+        boolean unread = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        chain.doFilter(unread ? request : new LimitedRequest(request, limit), response);
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {

@@ -1,8 +1,11 @@
 package org.rapport.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,10 @@ class ApiTokenTest {
     @Autowired TestUsers testUsers;
     @Autowired ApiClient api;
     @Autowired JdbcClient jdbc;
+    @Autowired UserService users;
+
+    private static final CurrentUser ADMIN = new CurrentUser(new UUID(0, 0), "system@test", "System", Role.ADMIN,
+            null, EnumSet.allOf(Scope.class));
 
     @Test
     void tokenActsAsItsUser() {
@@ -54,6 +61,67 @@ class ApiTokenTest {
         assertThat(mvc.post().uri("/tokens/" + id + "/revoke").with(csrf())
                 .with(TestUsers.signedIn(rep))).hasStatus3xxRedirection();
         assertThat(api.get(token, "/api/v1/me")).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void revocationOnThisNodeRejectsATokenAtOnceThoughItWasCached() {
+        CurrentUser rep = testUsers.create(Role.SALES_REP, null);
+        String token = api.token(rep.email(), TestUsers.PASSWORD);
+        UUID id = jdbc.sql("select id from api_tokens where user_id = :user").param("user", rep.id())
+                .query(UUID.class).single();
+        assertThat(api.get(token, "/api/v1/me")).hasStatusOk();
+        // cached now: a change behind this node's back (as another node's revocation) is not seen yet
+        jdbc.sql("update api_tokens set revoked_at = now() where id = :id").param("id", id).update();
+        assertThat(api.get(token, "/api/v1/me")).hasStatusOk();
+        jdbc.sql("update api_tokens set revoked_at = null where id = :id").param("id", id).update();
+
+        assertThat(mvc.post().uri("/tokens/" + id + "/revoke").with(csrf())
+                .with(TestUsers.signedIn(rep))).hasStatus3xxRedirection();
+        assertThat(api.get(token, "/api/v1/me")).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void revocationOnAnotherNodeTakesEffectWithinTheCacheLifetime() {
+        CurrentUser rep = testUsers.create(Role.SALES_REP, null);
+        String token = api.token(rep.email(), TestUsers.PASSWORD);
+        assertThat(api.get(token, "/api/v1/me")).hasStatusOk();
+        jdbc.sql("update api_tokens set revoked_at = now() where user_id = :user").param("user", rep.id()).update();
+        await().atMost(ApiTokenCache.TTL.plusSeconds(2)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(api.get(token, "/api/v1/me")).hasStatus(HttpStatus.UNAUTHORIZED));
+    }
+
+    @Test
+    void cachedTokenExpiresOnTime() {
+        CurrentUser rep = testUsers.create(Role.SALES_REP, null);
+        String token = api.token(rep.email(), TestUsers.PASSWORD);
+        jdbc.sql("update api_tokens set expires_at = now() + interval '1 second' where user_id = :user")
+                .param("user", rep.id()).update();
+        assertThat(api.get(token, "/api/v1/me")).hasStatusOk();
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100)).untilAsserted(() ->
+                assertThat(api.get(token, "/api/v1/me")).hasStatus(HttpStatus.UNAUTHORIZED));
+    }
+
+    @Test
+    void deactivatingAUserOnThisNodeRejectsTheirCachedTokenAtOnce() {
+        CurrentUser rep = testUsers.create(Role.SALES_REP, null);
+        String token = api.token(rep.email(), TestUsers.PASSWORD);
+        assertThat(api.get(token, "/api/v1/me")).hasStatusOk();
+        UserView user = users.find(rep.id()).orElseThrow();
+        users.update(ADMIN, rep.id(), new UserService.UserChange(user.email(), user.name(), user.role(),
+                user.departmentId(), false, user.version(), user.phone()));
+        assertThat(api.get(token, "/api/v1/me")).hasStatus(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void aRoleChangedOnThisNodeAppliesToACachedTokenAtOnce() {
+        CurrentUser rep = testUsers.create(Role.SALES_REP, null);
+        String token = api.token(rep.email(), TestUsers.PASSWORD);
+        assertThat(api.read(api.get(token, "/api/v1/me")).get("role").asString()).isEqualTo("SALES_REP");
+        UserView user = users.find(rep.id()).orElseThrow();
+        users.update(ADMIN, rep.id(), new UserService.UserChange(user.email(), user.name(), Role.READ_ONLY,
+                user.departmentId(), true, user.version(), user.phone()));
+        assertThat(api.read(api.get(token, "/api/v1/me")).get("role").asString()).isEqualTo("READ_ONLY");
+        assertThat(api.post(token, "/api/v1/accounts", "{\"name\":\"Demoted Co\"}")).hasStatus(HttpStatus.FORBIDDEN);
     }
 
     @Test
