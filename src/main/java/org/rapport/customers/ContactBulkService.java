@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -45,6 +48,13 @@ public class ContactBulkService {
             return deleted + restored + kept;
         }
     }
+
+    /** Runs the work of a write that needs no database (audit rows) beside its statements. */
+    private static final Executor HELPER = Executors.newVirtualThreadPerTaskExecutor();
+
+    /** A contact with no values: what a created contact is compared with for its consent events. */
+    private static final ContactData NONE = new ContactData("", "", null, List.of(), List.of(), Map.of(), Set.of(),
+            null, null, null, false, null, false, false, null, null, null, List.of(), Map.of());
 
     private final ContactBulkRepository repository;
     private final Visibility visibility;
@@ -242,13 +252,22 @@ public class ContactBulkService {
     private void store(CurrentUser writer, UUID batchId, Collection<Target> targets, String consentSource) {
         Map<UUID, ContactData> created = new LinkedHashMap<>();
         Map<UUID, ContactData> updated = new LinkedHashMap<>();
+        List<Target> changed = new ArrayList<>();
         for (Target t : targets) {
             if (!t.stored && t.data != null) {
                 created.put(t.id, t.data);
             } else if (t.original != null && !t.data.equals(t.original.data())) {
                 updated.put(t.id, t.data);
+                changed.add(t);
             }
         }
+        // the audit rows are diffed and serialized on another thread while the statements below run
+        CompletableFuture<AuditService.PreparedChanges> auditRows = CompletableFuture.supplyAsync(
+                () -> audit.prepareAll(auditChanges(created, changed)), HELPER);
+        List<ContactBulkRepository.ConsentChange> consent = new ArrayList<>();
+        created.forEach((id, data) -> consentChanges(id, NONE, data, consentSource, consent));
+        changed.forEach(t -> consentChanges(t.id, t.original.data(), t.data, consentSource, consent));
+
         repository.snapshot(batchId, updated.keySet());
         repository.insert(created, writer.id());
         repository.update(updated);
@@ -256,25 +275,19 @@ public class ContactBulkService {
         all.putAll(updated);
         repository.replaceChildren(all, updated.keySet());
         repository.recordCreated(batchId, created.keySet());
-
-        List<ContactBulkRepository.ConsentChange> consent = new ArrayList<>();
-        List<AuditService.RecordChange> changes = new ArrayList<>();
-        ContactData none = new ContactData("", "", null, List.of(), List.of(), Map.of(), Set.of(), null, null, null,
-                false, null, false, false, null, null, null, List.of(), Map.of());
-        created.forEach((id, data) -> {
-            consentChanges(id, none, data, consentSource, consent);
-            changes.add(new AuditService.RecordChange(ContactService.ref(id), AuditService.Action.CREATE, Map.of(),
-                    auditFields(data)));
-        });
-        for (Target t : targets) {
-            if (updated.containsKey(t.id)) {
-                consentChanges(t.id, t.original.data(), t.data, consentSource, consent);
-                changes.add(new AuditService.RecordChange(ContactService.ref(t.id), AuditService.Action.UPDATE,
-                        auditFields(t.original.data()), auditFields(t.data)));
-            }
-        }
         repository.recordConsent(consent, writer.id());
-        audit.recordAll(changes);
+        audit.recordAll(auditRows.join());
+    }
+
+    private static List<AuditService.RecordChange> auditChanges(Map<UUID, ContactData> created, List<Target> changed) {
+        List<AuditService.RecordChange> changes = new ArrayList<>(created.size() + changed.size());
+        created.forEach((id, data) -> changes.add(new AuditService.RecordChange(ContactService.ref(id),
+                AuditService.Action.CREATE, Map.of(), auditFields(data))));
+        for (Target t : changed) {
+            changes.add(new AuditService.RecordChange(ContactService.ref(t.id), AuditService.Action.UPDATE,
+                    auditFields(t.original.data()), auditFields(t.data)));
+        }
+        return changes;
     }
 
     private static void consentChanges(UUID id, ContactData before, ContactData after, String source,

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.rapport.customers.LifecycleStage;
 import org.rapport.sales.LeadSource;
@@ -15,6 +16,7 @@ import org.rapport.sales.LeadSource;
  */
 final class CellValues {
 
+    private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}]");
     private static final Set<String> TRUE = Set.of("true", "yes", "y", "1", "x", "on", "checked", "t", "ja", "oui", "si");
     private static final Set<String> FALSE = Set.of("false", "no", "n", "0", "off", "unchecked", "f", "nein", "non");
     private static final Map<String, LifecycleStage> STAGES = new HashMap<>();
@@ -88,6 +90,6 @@ final class CellValues {
     }
 
     private static String letters(String value) {
-        return value.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
+        return NOT_LETTERS.matcher(value.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 }

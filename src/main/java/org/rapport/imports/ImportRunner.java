@@ -3,6 +3,11 @@ package org.rapport.imports;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -80,24 +85,30 @@ class ImportRunner {
         }
         String consentSource = "import " + job.fileName();
         boolean finished = as(importer, () -> {
-            try (SheetReader reader = SheetReader.open(job.format(), content)) {
+            try (SheetReader reader = SheetReader.open(job.format(), content);
+                 ChunkReader chunks = new ChunkReader(reader, entity, mapping)) {
                 int done = imports.find(id).orElseThrow().counts().processed();
                 reader.skip(done);
+                chunks.readAhead();
                 while (true) {
                     if (stopping.getAsBoolean()) {
                         throw new Interrupted();
                     }
-                    List<SheetRow> chunk = reader.next(chunkSize);
-                    if (chunk.isEmpty()) {
+                    long waited = System.nanoTime();
+                    ImportWriter.Prepared chunk = chunks.next();
+                    if (chunk.size() == 0) {
                         return true;
                     }
+                    chunks.readAhead();
                     int expected = done;
+                    long started = System.nanoTime();
+                    waited = started - waited;
                     boolean current = Boolean.TRUE.equals(transaction.execute(s -> {
                         ImportRepository.Progress progress = imports.lock(id);
                         if (progress.status() != ImportStatus.RUNNING || progress.processedRows() != expected) {
                             return false;
                         }
-                        importChunk(id, importer, job, entity, mapping, consentSource, chunk);
+                        importChunk(id, importer, job, consentSource, chunk);
                         return true;
                     }));
                     if (!current) {
@@ -105,6 +116,8 @@ class ImportRunner {
                         return false;
                     }
                     done += chunk.size();
+                    log.debug("Import {}: {} rows written in {} ms, after waiting {} ms for them to be read ({} done)",
+                            id, chunk.size(), (System.nanoTime() - started) / 1_000_000, waited / 1_000_000, done);
                 }
             } catch (InvalidFieldException e) {
                 fail(id, e.getMessage());
@@ -161,15 +174,69 @@ class ImportRunner {
         transaction.executeWithoutResult(s -> imports.fail(id, message));
     }
 
-    private void importChunk(UUID id, CurrentUser importer, ImportView job, ImportEntity entity, ImportMapping mapping,
-                             String consentSource, List<SheetRow> chunk) {
-        List<ImportWriter.RowResult> results = writer.write(entity, importer, id, job.policy(), consentSource, mapping,
-                chunk);
+    private void importChunk(UUID id, CurrentUser importer, ImportView job, String consentSource,
+                             ImportWriter.Prepared chunk) {
+        List<ImportWriter.RowResult> results = writer.write(chunk, importer, id, job.policy(), consentSource);
         imports.addErrors(id, results.stream().filter(r -> r.outcome() == ImportWriter.Outcome.FAILED)
                 .flatMap(r -> r.problems().stream()).toList());
         imports.advance(id, chunk.size(), count(results, ImportWriter.Outcome.CREATED),
                 count(results, ImportWriter.Outcome.UPDATED), count(results, ImportWriter.Outcome.SKIPPED),
                 count(results, ImportWriter.Outcome.FAILED));
+    }
+
+    /**
+     * Reads and converts the next chunk of the file on a thread of its own while the job writes the current one, so
+     * that parsing, validation and phone normalization overlap the database work instead of adding to it. One chunk is
+     * read ahead at most; the reader is used by one thread at a time.
+     */
+    private final class ChunkReader implements AutoCloseable {
+        private final SheetReader reader;
+        private final ImportEntity entity;
+        private final ImportMapping mapping;
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("import-reader").daemon().factory());
+        private Future<ImportWriter.Prepared> ahead;
+
+        ChunkReader(SheetReader reader, ImportEntity entity, ImportMapping mapping) {
+            this.reader = reader;
+            this.entity = entity;
+            this.mapping = mapping;
+        }
+
+        /** Starts reading and converting the chunk after the one last returned. */
+        void readAhead() {
+            ahead = thread.submit(() -> writer.prepare(entity, mapping, reader.next(chunkSize)));
+        }
+
+        /** The chunk read ahead (empty after the last row), waiting for it if need be. */
+        ImportWriter.Prepared next() {
+            try {
+                return ahead.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new Interrupted();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                ahead = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            if (ahead != null) {
+                ahead.cancel(true);
+            }
+            thread.shutdownNow();
+            try {
+                thread.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private static int count(List<ImportWriter.RowResult> results, ImportWriter.Outcome outcome) {

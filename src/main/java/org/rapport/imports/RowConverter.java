@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.rapport.customers.ContactBulkRow;
 import org.rapport.customers.LifecycleStage;
@@ -27,6 +28,10 @@ final class RowConverter {
     /** The contact row, or the errors that keep the row out. */
     record Converted(SheetRow source, ContactBulkRow row, List<CellError> errors) {
     }
+
+    private static final Pattern EMAIL_SEPARATORS = Pattern.compile("[;,\\s]+");
+    private static final Pattern TAG_SEPARATORS = Pattern.compile("[;,|]");
+    private static final Pattern ACCOUNT_SEPARATORS = Pattern.compile(";");
 
     private final ImportMapping mapping;
     private final String phoneRegion;
@@ -65,7 +70,7 @@ final class RowConverter {
             String column = columns.get(c);
             switch (field) {
                 case EMAIL, PERSONAL_EMAIL, OTHER_EMAIL -> {
-                    for (String part : value.split("[;,\\s]+")) {
+                    for (String part : EMAIL_SEPARATORS.split(value)) {
                         if (!part.isEmpty()) {
                             try {
                                 emails.add(new ContactBulkRow.Email(EmailAddress.parse(part).value(), field.emailType()));
@@ -87,8 +92,8 @@ final class RowConverter {
                         }
                     }
                 }
-                case ACCOUNT_NAME -> split(value, ";", accounts);
-                case TAGS -> split(value, "[;,|]", tags);
+                case ACCOUNT_NAME -> split(value, ACCOUNT_SEPARATORS, accounts);
+                case TAGS -> split(value, TAG_SEPARATORS, tags);
                 case LIFECYCLE_STAGE -> {
                     stage = CellValues.stage(value).orElse(null);
                     if (stage == null) {
@@ -187,8 +192,8 @@ final class RowConverter {
         return space < 0 ? new String[] {"", name} : new String[] {name.substring(0, space), name.substring(space + 1)};
     }
 
-    private static void split(String value, String separator, List<String> into) {
-        for (String part : value.split(separator)) {
+    private static void split(String value, Pattern separator, List<String> into) {
+        for (String part : separator.split(value)) {
             if (!part.isBlank()) {
                 into.add(part.strip());
             }

@@ -56,12 +56,25 @@ class AuditRepository {
                 .update();
     }
 
-    /** A row of {@link #insertAll}. */
+    /** An audit row of a change, before its changes are serialized. */
     record Row(RecordRef record, AuditService.Action action, Map<String, AuditService.Change> changes) {
     }
 
+    /** A row of {@link #insertAll}: its changes as JSON. */
+    record SerializedRow(RecordRef record, AuditService.Action action, String changes) {
+    }
+
+    /** The rows with their changes as JSON; no database work, so any thread may call it. */
+    List<SerializedRow> serialized(List<Row> rows) {
+        List<SerializedRow> serialized = new java.util.ArrayList<>(rows.size());
+        for (Row row : rows) {
+            serialized.add(new SerializedRow(row.record(), row.action(), json.writeValueAsString(row.changes())));
+        }
+        return serialized;
+    }
+
     /** Inserts many rows in one statement (arrays unnested), whatever their number. */
-    void insertAll(UUID actorId, List<Row> rows) {
+    void insertAll(UUID actorId, List<SerializedRow> rows) {
         jdbc.sql("""
                 insert into audit_events (actor_id, record_type, record_id, action, changes)
                 select :actor, r.type, r.record, r.action, cast(r.changes as jsonb)
@@ -72,7 +85,7 @@ class AuditRepository {
                 .param("types", rows.stream().map(r -> r.record().type()).toArray(String[]::new))
                 .param("records", rows.stream().map(r -> r.record().id()).toArray(UUID[]::new))
                 .param("actions", rows.stream().map(r -> r.action().name()).toArray(String[]::new))
-                .param("changes", rows.stream().map(r -> json.writeValueAsString(r.changes())).toArray(String[]::new))
+                .param("changes", rows.stream().map(SerializedRow::changes).toArray(String[]::new))
                 .update();
     }
 

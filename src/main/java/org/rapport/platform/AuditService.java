@@ -119,6 +119,15 @@ public class AuditService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(List<RecordChange> changes) {
+        recordAll(prepareAll(changes));
+    }
+
+    /**
+     * The audit rows of many changes, each diffed and serialized, ready for {@link #recordAll(PreparedChanges)}.
+     * Reads nothing and writes nothing, so a bulk write may prepare them on another thread while it runs its
+     * statements.
+     */
+    public PreparedChanges prepareAll(List<RecordChange> changes) {
         List<AuditRepository.Row> rows = new java.util.ArrayList<>(changes.size());
         for (RecordChange change : changes) {
             Map<String, Change> diff = diff(change.before(), change.after());
@@ -126,8 +135,23 @@ public class AuditService {
                 rows.add(new AuditRepository.Row(change.record(), change.action(), diff));
             }
         }
-        if (!rows.isEmpty()) {
-            repository.insertAll(currentActor(), rows);
+        return new PreparedChanges(repository.serialized(rows));
+    }
+
+    /** Writes rows made by {@link #prepareAll} with one statement, as the current user. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(PreparedChanges changes) {
+        if (!changes.rows.isEmpty()) {
+            repository.insertAll(currentActor(), changes.rows);
+        }
+    }
+
+    /** Audit rows diffed and serialized by {@link #prepareAll}, not written yet. */
+    public static final class PreparedChanges {
+        private final List<AuditRepository.SerializedRow> rows;
+
+        private PreparedChanges(List<AuditRepository.SerializedRow> rows) {
+            this.rows = rows;
         }
     }
 
