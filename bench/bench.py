@@ -358,6 +358,15 @@ def sequential(app, paths, token=None):
     return times
 
 
+def like(old_id):
+    """A new random uuid of the same kind: version 7 (time-ordered, as bulk writes make them) or version 4."""
+    if old_id[14] != "7":
+        return str(uuid.uuid4())
+    value = (time.time_ns() // 1_000_000) << 80 | 0x7 << 76 | random.getrandbits(12) << 64 | 0b10 << 62 \
+        | random.getrandbits(62)
+    return str(uuid.UUID(int=value))
+
+
 def measure_import(app, db, scale, workdir, rows):
     path = os.path.join(workdir, "import.csv")
     stamp = int(time.time())
@@ -397,7 +406,7 @@ def measure_import(app, db, scale, workdir, rows):
             for line in lines:
                 if line:
                     cells = line.split("\t")
-                    cells[id_column] = new_ids.setdefault(cells[id_column], str(uuid.uuid4()))
+                    cells[id_column] = new_ids.setdefault(cells[id_column], like(cells[id_column]))
                     if table == "contact_emails":
                         cells[2] = "ref-" + cells[2]
                     f.write("\t".join(cells) + "\n")
