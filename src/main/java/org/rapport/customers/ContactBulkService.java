@@ -27,6 +27,7 @@ import org.rapport.identity.Visibility;
 import org.rapport.platform.AuditService;
 import org.rapport.shared.ForbiddenException;
 import org.rapport.shared.InvalidFieldException;
+import org.rapport.shared.TimeOrderedIds;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -214,7 +215,7 @@ public class ContactBulkService {
             if (problem.isPresent()) {
                 return failed(row, problem.get());
             }
-            Target target = new Target(UUID.randomUUID(), false, true, false);
+            Target target = new Target(TimeOrderedIds.next(), false, true, false);
             target.data = data;
             targets.put(target.id, target);
             index.register(target, data);

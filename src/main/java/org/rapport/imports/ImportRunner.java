@@ -219,6 +219,9 @@ class ImportRunner {
                 if (e.getCause() instanceof RuntimeException runtime) {
                     throw runtime;
                 }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
                 throw new IllegalStateException(e.getCause());
             } finally {
                 ahead = null;

@@ -26,6 +26,7 @@ import org.rapport.sales.LeadBulkResult.Outcome;
 import org.rapport.sales.LeadBulkResult.RowOutcome;
 import org.rapport.shared.ForbiddenException;
 import org.rapport.shared.InvalidFieldException;
+import org.rapport.shared.TimeOrderedIds;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -206,7 +207,7 @@ public class LeadBulkService {
         } catch (InvalidFieldException e) {
             return failed(row, e.field(), e.getMessage());
         }
-        Target target = new Target(UUID.randomUUID(), null, fields);
+        Target target = new Target(TimeOrderedIds.next(), null, fields);
         batch.targets.put(target.id, target);
         if (fields.email() != null) {
             batch.byEmail.putIfAbsent(fields.email(), target);
