@@ -2,6 +2,7 @@ package org.rapport.customers;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,22 +48,25 @@ class ContactPrivacyRepository {
      * Replaces the names, removes every other personal value (title, emails, phones, address, preferences, tags,
      * custom fields, the opt-in and its source, the roles at accounts) and marks the contact erased. What is
      * not personal stays for the figures: owner, department, stage, relationship types, source, account links.
+     * Returns the contact's former search key, or empty when there was no such contact left to erase.
      */
-    boolean erase(UUID id) {
-        int erased = jdbc.sql("""
-                update contacts set first_name = '', last_name = :name, title = null, preferred_channel = null,
+    Optional<String> erase(UUID id) {
+        Optional<String> former = jdbc.sql("""
+                update contacts c set first_name = '', last_name = :name, title = null, preferred_channel = null,
                     language = null, interests = '{}', address = null, tags = '{}', custom_fields = '{}',
                     search_text = '', marketing_opt_in = false, marketing_opt_in_at = null,
-                    marketing_opt_in_source = null, erased_at = now(), updated_at = now(), version = version + 1
-                where id = :id and erased_at is null
+                    marketing_opt_in_source = null, erased_at = now(), updated_at = now(), version = c.version + 1
+                from contacts before
+                where c.id = :id and c.erased_at is null and before.id = c.id
+                returning before.search_text
                 """)
-                .param("name", ERASED_NAME).param("id", id).update();
-        if (erased == 1) {
+                .param("name", ERASED_NAME).param("id", id).query(String.class).optional();
+        if (former.isPresent()) {
             jdbc.sql("delete from contact_emails where contact_id = :id").param("id", id).update();
             jdbc.sql("delete from contact_phones where contact_id = :id").param("id", id).update();
             jdbc.sql("update contact_accounts set role = null where contact_id = :id").param("id", id).update();
         }
-        return erased == 1;
+        return former;
     }
 
     /** Consent sources that quote one of the contact's personal values (a name, an address) lose their text. */

@@ -31,15 +31,18 @@ class ContactPrivacyService {
     private final ContactService contacts;
     private final ContactPrivacyRepository privacy;
     private final ContactRepository contactRows;
+    private final SearchWords searchWords;
     private final RecordSharingService sharing;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
 
     ContactPrivacyService(ContactService contacts, ContactPrivacyRepository privacy, ContactRepository contactRows,
-                          RecordSharingService sharing, AuditService audit, ApplicationEventPublisher events) {
+                          SearchWords searchWords, RecordSharingService sharing, AuditService audit,
+                          ApplicationEventPublisher events) {
         this.contacts = contacts;
         this.privacy = privacy;
         this.contactRows = contactRows;
+        this.searchWords = searchWords;
         this.sharing = sharing;
         this.audit = audit;
         this.events = events;
@@ -70,9 +73,8 @@ class ContactPrivacyService {
         if (!mayErase(user, contact)) {
             throw new ForbiddenException("Only an administrator or the contact's owner may erase its personal data");
         }
-        if (!privacy.erase(id)) {
-            throw new NotFoundException("Contact");
-        }
+        String formerSearchKey = privacy.erase(id).orElseThrow(() -> new NotFoundException("Contact"));
+        searchWords.forget(formerSearchKey);
         privacy.scrubConsentSources(id, quotable(contact), AuditService.ERASED);
         if (contact.consent().marketingOptIn()) {
             contactRows.recordConsent(id, "MARKETING_OPT_IN", false, "erasure", user.id());

@@ -27,10 +27,12 @@ public class CustomerSearch {
     private static final Set<String> TYPES = Set.of(AccountService.TYPE, ContactService.TYPE);
 
     private final CustomerSearchRepository repository;
+    private final SearchWords searchWords;
     private final Visibility visibility;
 
-    CustomerSearch(CustomerSearchRepository repository, Visibility visibility) {
+    CustomerSearch(CustomerSearchRepository repository, SearchWords searchWords, Visibility visibility) {
         this.repository = repository;
+        this.searchWords = searchWords;
         this.visibility = visibility;
     }
 
@@ -72,7 +74,8 @@ public class CustomerSearch {
     }
 
     private SearchTerms terms(String query) {
-        return SearchTerms.of(query, repository.prepare(query, SearchTerms.threshold(query)));
+        SearchTerms terms = SearchTerms.of(query, repository.prepare(query, SearchTerms.threshold(query)));
+        return terms.correctable() ? terms.withSpellings(searchWords.spellings(terms.words())) : terms;
     }
 
     private List<CustomerSearchRepository.Candidate> candidates(CurrentUser user, SearchTerms terms,

@@ -15,9 +15,12 @@ import org.rapport.platform.Sql;
  * What one query looks for, in the shapes the trigram index serves: the search key (lower-cased and unaccented by
  * the database) as a substring, a phone number's digits as a substring, and the key's words each close to some
  * word of the record. A pattern is null, and the word list empty, when the query gives the index nothing to use.
- * Other modules searching their own records get it from {@link CustomerSearch#prepare}.
+ * {@code spellings} holds, for each word, the known words one typo away from it (see {@link SearchWords}), or is
+ * empty when they were not looked up. Other modules searching their own records get it from
+ * {@link CustomerSearch#prepare}.
  */
-public record SearchTerms(String key, List<String> words, String contains, String digits) {
+public record SearchTerms(String key, List<String> words, String contains, String digits,
+                          List<List<String>> spellings) {
 
     /** With this word similarity a word of four letters may have two of them swapped or wrong ("jonh", "john"). */
     static final double TYPO_TOLERANT = 0.3;
@@ -35,7 +38,17 @@ public record SearchTerms(String key, List<String> words, String contains, Strin
         List<String> words = words(key).stream().filter(w -> shortWordsOnly || w.length() >= 3).distinct()
                 .sorted(Comparator.comparingInt(String::length).reversed()).limit(MAX_WORDS).toList();
         String contains = THREE_ALNUM.matcher(key).find() ? "%" + Sql.escapeLike(key) + "%" : null;
-        return new SearchTerms(key, words, contains, phoneDigits(query));
+        return new SearchTerms(key, words, contains, phoneDigits(query), List.of());
+    }
+
+    /** These terms with, for each word, the known words one typo away from it. */
+    SearchTerms withSpellings(List<List<String>> spellings) {
+        return new SearchTerms(key, words, contains, digits, List.copyOf(spellings));
+    }
+
+    /** Whether a typo in the words can be corrected: some word is longer than the short ones matched as starts. */
+    boolean correctable() {
+        return words.stream().anyMatch(w -> w.length() > 3);
     }
 
     /**
@@ -57,6 +70,8 @@ public record SearchTerms(String key, List<String> words, String contains, Strin
      * word close to some word of the text), and {@code substring} tells whether it was found as a substring. Both
      * take the named parameters in {@code params}, which also hold {@code :key} for ranking by
      * {@code word_similarity(:key, text)}; {@code matches} is null when the terms give the index nothing to use.
+     * A word is close when the text holds one of its known spellings; when some word has none (more than one typo,
+     * or a word no record has), every word is matched by trigram word similarity instead, the broader and slower way.
      */
     public Conditions conditions(String text, boolean fuzzy) {
         Map<String, Object> params = new HashMap<>();
@@ -74,8 +89,17 @@ public record SearchTerms(String key, List<String> words, String contains, Strin
         if (fuzzy && !words.isEmpty()) {
             List<String> close = new ArrayList<>();
             for (int i = 0; i < words.size(); i++) {
-                close.add(":word" + i + " <% " + text);
-                params.put("word" + i, words.get(i));
+                if (spelled()) {
+                    List<String> spelling = new ArrayList<>();
+                    for (int j = 0; j < spellings.get(i).size(); j++) {
+                        spelling.add(text + " like :spelling" + i + "_" + j);
+                        params.put("spelling" + i + "_" + j, "%" + Sql.escapeLike(spellings.get(i).get(j)) + "%");
+                    }
+                    close.add("(" + String.join(" or ", spelling) + ")");
+                } else {
+                    close.add(":word" + i + " <% " + text);
+                    params.put("word" + i, words.get(i));
+                }
             }
             match.add("(" + String.join(" and ", close) + ")");
         }
@@ -94,6 +118,11 @@ public record SearchTerms(String key, List<String> words, String contains, Strin
     public static <T> List<T> substringsFirst(int limit, Function<Boolean, List<T>> query) {
         List<T> substrings = query.apply(false);
         return substrings.size() >= limit ? substrings : query.apply(true);
+    }
+
+    /** Whether every word has a known spelling one typo away, so that records are found by those spellings. */
+    private boolean spelled() {
+        return spellings.size() == words.size() && spellings.stream().noneMatch(List::isEmpty);
     }
 
     boolean hasSubstrings() {

@@ -2,6 +2,8 @@ package org.rapport.customers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class SearchTermsTest {
@@ -31,5 +33,28 @@ class SearchTermsTest {
         assertThat(SearchTerms.of("jo smiht", "jo smiht").words()).containsExactly("smiht");
         assertThat(SearchTerms.of("jo sm", "jo sm").words()).containsExactly("jo", "sm");
         assertThat(SearchTerms.threshold("jo sm")).isEqualTo(SearchTerms.WORD_START);
+    }
+
+    @Test
+    void oneTypoAwayCoversAMissingExtraWrongOrSwappedLetterButNotTwo() {
+        assertThat(SearchWords.oneTypoAway("jonh")).contains("jonh", "john", "jon", "jonhs", "jonn", "joanh")
+                .doesNotContain("jhno", "johnson");
+        assertThat(SearchWords.oneTypoAway("müler")).contains("müller", "muler");
+    }
+
+    @Test
+    void wordsWithKnownSpellingsMatchThoseSpellingsAndOtherwiseCloseWords() {
+        SearchTerms terms = SearchTerms.of("Jonh Smiht", "jonh smiht");
+        assertThat(terms.words()).containsExactly("smiht", "jonh");
+
+        SearchTerms.Conditions spelled = terms.withSpellings(List.of(List.of("smith"), List.of("john", "jon")))
+                .conditions("t", true);
+        assertThat(spelled.matches()).contains("t like :spelling0_0", "t like :spelling1_1").doesNotContain("<%");
+        assertThat(spelled.params()).containsEntry("spelling1_0", "%john%").containsEntry("spelling1_1", "%jon%");
+
+        SearchTerms.Conditions oneUnknown = terms.withSpellings(List.of(List.of("smith"), List.of()))
+                .conditions("t", true);
+        assertThat(oneUnknown.matches()).contains(":word0 <% t", ":word1 <% t").doesNotContain("spelling");
+        assertThat(terms.conditions("t", false).matches()).doesNotContain("spelling", "<%");
     }
 }
