@@ -7,7 +7,7 @@ select id as contact_id from bench_contacts where k = :n \gset
 select c.id, c.first_name, c.last_name, c.title, c.relationship_types, c.lifecycle_stage, c.source,
        c.preferred_channel, c.language, c.interests, c.marketing_opt_in, c.marketing_opt_in_at,
        c.marketing_opt_in_source, c.do_not_call, c.do_not_email, c.address, c.owner_id,
-       u.name as owner_name, c.department_id, c.tags, c.custom_fields, c.created_at, c.updated_at,
+       (select u.name from users u where u.id = c.owner_id) as owner_name, c.department_id, c.tags, c.custom_fields, c.created_at, c.updated_at,
        c.version,
        (select json_agg(json_build_array(e.address, e.type, e.is_primary) order by e.position)
         from contact_emails e where e.contact_id = c.id) as emails,
@@ -15,5 +15,5 @@ select c.id, c.first_name, c.last_name, c.title, c.relationship_types, c.lifecyc
         from contact_phones p where p.contact_id = c.id) as phones,
        (select json_agg(json_build_array(a.account_id, a.role) order by a.account_id)
         from contact_accounts a where a.contact_id = c.id) as accounts
-from contacts c join users u on u.id = c.owner_id
+from contacts c
  where c.id = cast(:contact_id as uuid) and c.erased_at is null and true;
