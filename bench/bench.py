@@ -449,8 +449,7 @@ def measure_import(app, db, scale, workdir, rows):
 
 # The tables the measured reads use, read into the operating system's cache (with their indexes) before measuring, as
 # on a server that has been serving them: right after a generation the cache holds what was written last (the
-# interactions), and a contact GET then waits on the disk for most of its pages (pgbench measured 5,500 instead of
-# 10,000 lookups/s at S=10).
+# interactions), and the first lookups of a load would wait on the disk.
 PREWARMED = ["contacts", "contact_emails", "contact_phones", "contact_accounts", "accounts", "users", "departments",
              "bench_contacts", "search_words", "leads", "deals", "api_tokens"]
 
