@@ -492,6 +492,8 @@ def measure(scale, db, workdir):
         pgbench(db, os.path.join(BENCH, "pgbench", "get-contact.sql"), 5, workdir, contacts)
         results["get_pgbench"] = pgbench(db, os.path.join(BENCH, "pgbench", "get-contact.sql"), DURATION, workdir,
                                          contacts)
+        results["get_pick"] = pgbench(db, os.path.join(BENCH, "pgbench", "pick-contact.sql"), DURATION, workdir,
+                                      contacts)
         log(f"  app {results['get']}, pgbench {results['get_pgbench']}")
 
         log("contact list 500 pages deep, filtered and sorted")
@@ -571,6 +573,9 @@ def summary(times):
 def write_results(results, generation, path):
     g = generation
     imp, get, pgb, post = results["import"], results["get"], results["get_pgbench"], results["post"]
+    pick = results["get_pick"]
+    # on CPUs kept busy, the time of a transaction is the sum of its statements': 1/rate = 1/lookup + 1/pick
+    lookup = 1 / (1 / pgb["rps"] - 1 / pick["rps"])
     lst, srch = summary(results["list"]), summary(results["search"])
     rep = results["report"]
     ok = lambda cond: "met" if cond else "**not met**"
@@ -595,8 +600,11 @@ def write_results(results, generation, path):
         f"| | {imp['copy_contacts']:,.0f} | {imp['import'] / imp['copy_contacts']:.2f} | |",
         f"| ... and with their emails, phones, account links, undo and audit rows, into those tables too "
         f"| | {imp['copy_all']:,.0f} | {imp['import'] / imp['copy_all']:.2f} | |",
-        f"| `GET /api/v1/contacts/{{id}}` (requests/s) | {get['rps']:,.0f} | {pgb['rps']:,.0f} (pgbench, same SQL) "
-        f"| {get['rps'] / pgb['rps']:.2f} | ≥ 0.5 × pgbench: {ok(get['rps'] >= 0.5 * pgb['rps'])} |",
+        f"| `GET /api/v1/contacts/{{id}}` (requests/s) | {get['rps']:,.0f} | {pgb['rps']:,.0f} (pgbench: the same SQL, "
+        f"after a statement that picks the random contact's id) | {get['rps'] / pgb['rps']:.2f} | |",
+        f"| ... against the lookup alone: pgbench's rate with the time of the id-picking statement taken out (that "
+        f"statement alone: {pick['rps']:,.0f}/s) | | {lookup:,.0f} | {get['rps'] / lookup:.2f} "
+        f"| ≥ 0.5 × pgbench: {ok(get['rps'] >= 0.5 * lookup)} |",
         f"| ... p50 / p99 (ms) | {get['p50']:.2f} / {get['p99']:.2f} | {pgb['p50']:.2f} / {pgb['p99']:.2f} | | |",
         f"| contact list, customers by name, pages 1–500 of 40: p50 / p99 (ms) | {lst['p50']:.1f} / {lst['p99']:.1f} | | "
         f"| p99 < 50 ms: {ok(lst['p99'] < 50)} |",
