@@ -71,7 +71,7 @@ class PathFirstRequestMappings {
      */
     static final class Mapping extends HtmxRequestMappingHandlerMapping {
 
-        /** Shapes of paths remembered at most; past it (a client sending made-up paths), lookups test every pattern. */
+        /** Shapes of paths remembered at most; past it (a client sending made-up paths) they are learnt afresh. */
         static final int MAX_SHAPES = 2_000;
         private static final String SOME_UUID = "00000000-0000-4000-8000-000000000000";
 
@@ -81,7 +81,7 @@ class PathFirstRequestMappings {
         /**
          * Spring's lookup (its direct-path matches first, then every mapping; the best by the mapping comparator; two
          * equally good ones an error), over the mappings whose path patterns match instead of all of them. A CORS
-         * preflight, a path not parsed, or a shape past {@link #MAX_SHAPES} goes to Spring's own.
+         * preflight or a path not parsed goes to Spring's own.
          */
         @Override
         protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
@@ -154,7 +154,7 @@ class PathFirstRequestMappings {
             String path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value();
             String shape = shape(path);
             Map<RequestMappingInfo, HandlerMethod> known = candidatesByShape.get(shape);
-            if (known != null || candidatesByShape.size() >= MAX_SHAPES) {
+            if (known != null) {
                 return known;
             }
             PathContainer shaped = PathContainer.parsePath(shape);
@@ -167,6 +167,9 @@ class PathFirstRequestMappings {
                 if (patterns.getPatterns().stream().anyMatch(pattern -> pattern.matches(shaped))) {
                     matching.put(mapping.getKey(), mapping.getValue());
                 }
+            }
+            if (candidatesByShape.size() >= MAX_SHAPES) {
+                candidatesByShape.clear();
             }
             candidatesByShape.put(shape, matching);
             return matching;

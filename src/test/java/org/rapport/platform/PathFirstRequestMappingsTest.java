@@ -62,6 +62,19 @@ class PathFirstRequestMappingsTest {
     }
 
     @Test
+    void moreMadeUpPathsThanShapesRememberedStillLeaveEveryPathRouted() {
+        CurrentUser admin = testUsers.create(Role.ADMIN, null);
+        String token = api.token(admin.email(), TestUsers.PASSWORD);
+        for (int i = 0; i <= PathFirstRequestMappings.Mapping.MAX_SHAPES; i++) {
+            assertThat(api.get(token, "/api/v1/contacts/made-up-" + i + "/x")).hasStatus(HttpStatus.NOT_FOUND);
+        }
+        String ada = id(api.post(token, "/api/v1/contacts", "{\"firstName\": \"Ada\", \"lastName\": \"Overflow\"}"));
+        assertThat(api.read(api.get(token, "/api/v1/contacts/" + ada)).get("lastName").asString()).isEqualTo("Overflow");
+        assertThat(mvc.put().uri("/api/v1/contacts/" + ada).header("Authorization", "Bearer " + token))
+                .hasStatus(HttpStatus.METHOD_NOT_ALLOWED);
+    }
+
+    @Test
     void aPathsShapeMakesItsLowerCaseUuidsOne() {
         String some = "00000000-0000-4000-8000-000000000000";
         assertThat(PathFirstRequestMappings.Mapping.shape("/api/v1/contacts/01a23586-ec6e-725a-941e-6a215463fa8f"))
