@@ -1,7 +1,6 @@
 package org.rapport.customers;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -46,14 +45,19 @@ public class CustomerSearch {
     public List<SearchHit> search(CurrentUser user, String q, Set<String> types, int limit) {
         String query = validQuery(q);
         Set<String> wanted = validTypes(types);
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new InvalidFieldException("limit", "Use a limit from 1 to " + MAX_LIMIT);
-        }
+        requireLimit(limit);
         SearchTerms terms = terms(query);
         List<CustomerSearchRepository.Candidate> candidates = terms.searchable()
                 ? candidates(user, terms, wanted, limit) : List.of();
         repository.restorePlanner();
         return best(terms.key(), candidates, limit);
+    }
+
+    /** Checks a search's {@code limit}: 1 to {@value #MAX_LIMIT}. */
+    public static void requireLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new InvalidFieldException("limit", "Use a limit from 1 to " + MAX_LIMIT);
+        }
     }
 
     /**
@@ -102,8 +106,7 @@ public class CustomerSearch {
                 hits.add(new SearchHit(c.type(), c.id(), c.title(), c.subtitle(), url(c), score.getAsDouble()));
             }
         }
-        hits.sort(Comparator.comparingDouble(SearchHit::score).reversed()
-                .thenComparing(SearchHit::title, String.CASE_INSENSITIVE_ORDER));
+        hits.sort(SearchHit.BEST_FIRST);
         return List.copyOf(hits.subList(0, Math.min(limit, hits.size())));
     }
 

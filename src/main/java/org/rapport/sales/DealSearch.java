@@ -1,6 +1,5 @@
 package org.rapport.sales;
 
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +18,6 @@ import org.rapport.customers.SearchTerms;
 import org.rapport.identity.CurrentUser;
 import org.rapport.identity.SqlFilter;
 import org.rapport.identity.Visibility;
-import org.rapport.shared.InvalidFieldException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,9 +47,7 @@ public class DealSearch {
     /** The best deals for {@code q}, best first, at most {@code limit} (1 to {@value CustomerSearch#MAX_LIMIT}). */
     @Transactional(readOnly = true)
     public List<SearchHit> search(CurrentUser user, String q, int limit) {
-        if (limit < 1 || limit > CustomerSearch.MAX_LIMIT) {
-            throw new InvalidFieldException("limit", "Use a limit from 1 to " + CustomerSearch.MAX_LIMIT);
-        }
+        CustomerSearch.requireLimit(limit);
         SearchTerms terms = customers.prepare(q);
         Map<UUID, SearchHit> best = new LinkedHashMap<>();
         if (terms.searchable()) {
@@ -66,8 +62,7 @@ public class DealSearch {
         }
         customers.restorePlanner();
         return best.values().stream()
-                .sorted(Comparator.comparingDouble(SearchHit::score).reversed()
-                        .thenComparing(SearchHit::title, String.CASE_INSENSITIVE_ORDER))
+                .sorted(SearchHit.BEST_FIRST)
                 .limit(limit).toList();
     }
 

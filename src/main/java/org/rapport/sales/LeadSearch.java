@@ -1,6 +1,5 @@
 package org.rapport.sales;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -12,7 +11,6 @@ import org.rapport.customers.Relevance;
 import org.rapport.customers.SearchHit;
 import org.rapport.customers.SearchTerms;
 import org.rapport.identity.CurrentUser;
-import org.rapport.shared.InvalidFieldException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,9 +36,7 @@ public class LeadSearch {
     /** The best leads for {@code q}, best first, at most {@code limit} (1 to {@value CustomerSearch#MAX_LIMIT}). */
     @Transactional(readOnly = true)
     public List<SearchHit> search(CurrentUser user, String q, int limit) {
-        if (limit < 1 || limit > CustomerSearch.MAX_LIMIT) {
-            throw new InvalidFieldException("limit", "Use a limit from 1 to " + CustomerSearch.MAX_LIMIT);
-        }
+        CustomerSearch.requireLimit(limit);
         SearchTerms terms = customers.prepare(q);
         List<LeadSearchRepository.Candidate> candidates = terms.searchable()
                 ? SearchTerms.substringsFirst(limit,
@@ -49,8 +45,7 @@ public class LeadSearch {
         customers.restorePlanner();
         return candidates.stream()
                 .flatMap(c -> hit(terms.key(), c))
-                .sorted(Comparator.comparingDouble(SearchHit::score).reversed()
-                        .thenComparing(SearchHit::title, String.CASE_INSENSITIVE_ORDER))
+                .sorted(SearchHit.BEST_FIRST)
                 .limit(limit).toList();
     }
 

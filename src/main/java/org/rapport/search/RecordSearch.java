@@ -1,7 +1,6 @@
 package org.rapport.search;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -61,8 +60,7 @@ class RecordSearch {
         }
         List<SearchHit> hits = new ArrayList<>();
         sideBySide(searches).forEach(hits::addAll);
-        hits.sort(Comparator.comparingDouble(SearchHit::score).reversed()
-                .thenComparing(SearchHit::title, String.CASE_INSENSITIVE_ORDER));
+        hits.sort(SearchHit.BEST_FIRST);
         return List.copyOf(hits.subList(0, Math.min(limit, hits.size())));
     }
 
